@@ -1,0 +1,109 @@
+// The factory: wires the routes of the reference backend into one Hono app.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError, notFound, sendError } from './errors.js';
+import { registerCheckRoutes } from './routes/check.js';
+import { createDevRoutes } from './routes/dev.js';
+import { registerExternalAuthRoutes } from './routes/external-auth.js';
+import { registerOtpRoutes } from './routes/otp.js';
+import { ELEVATED_TOKEN_HEADER, registerProtectedRoutes } from './routes/protected.js';
+import { registerRecoveryRoutes } from './routes/recovery.js';
+import { registerTotpRoutes } from './routes/totp.js';
+import { createServerContext, type ReferenceServerOptions, type ServerContext } from './server-context.js';
+import { requireSession, type AppEnv } from './session.js';
+
+/** Every body this API accepts is a few hundred bytes; anything far larger is refused early. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ReferenceServer {
+  app: Hono;
+  fetch(request: Request): Promise<Response>;
+  /** Normalized: leading slash, no trailing slash (e.g. '/api/v0'). */
+  basePath: string;
+  environmentId: string;
+  /** Restores the initial state: the seeded users in dev mode, nothing otherwise. */
+  reset(): void;
+}
+
+function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
+  const sdk = new Hono<AppEnv>();
+  // This server hosts one environment; any other id is an address that does not exist.
+  sdk.use('*', async (c, next) => {
+    if (c.req.param('environmentId') !== ctx.environmentId) {
+      throw new ApiError(404, 'environment_not_found', 'This environment does not exist.');
+    }
+    await next();
+  });
+  sdk.use('*', requireSession(ctx.sessions, ctx.findUser));
+  registerCheckRoutes(sdk);
+  registerOtpRoutes(sdk, ctx);
+  registerTotpRoutes(sdk, ctx);
+  registerRecoveryRoutes(sdk, ctx);
+  registerExternalAuthRoutes(sdk, ctx);
+  return sdk;
+}
+
+function createProtectedRoutes(ctx: ServerContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireSession(ctx.sessions, ctx.findUser));
+  registerProtectedRoutes(routes, ctx);
+  return routes;
+}
+
+function createApiRoutes(ctx: ServerContext): Hono {
+  const api = new Hono();
+  if (ctx.corsOrigins.length > 0) {
+    api.use(
+      '*',
+      cors({
+        origin: ctx.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type', ELEVATED_TOKEN_HEADER],
+        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+        exposeHeaders: ['Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => sendError(c, new ApiError(413, 'payload_too_large', 'The request is too large.')),
+    }),
+  );
+  api.route('/sdk/:environmentId', createSdkRoutes(ctx));
+  api.route('/protected', createProtectedRoutes(ctx));
+  if (ctx.devMode) api.route('/dev', createDevRoutes(ctx));
+  return api;
+}
+
+/** Builds the app around an existing context (tests reach into the context this way). */
+export function createApp(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.route(ctx.basePath || '/', createApiRoutes(ctx));
+  app.notFound((c) => sendError(c, notFound()));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return sendError(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return sendError(c, new ApiError(error.status as 400, 'invalid_request', 'The request is not valid.'));
+    }
+    // Never a stack trace in the answer: the details stay in the server's log.
+    console.error('step-up-kit reference server: unexpected error', error);
+    return sendError(c, new ApiError(500, 'server_error', 'Something went wrong on our side. Try again in a moment.'));
+  });
+  return app;
+}
+
+export function createReferenceServer(options: ReferenceServerOptions = {}): ReferenceServer {
+  const ctx = createServerContext(options);
+  const app = createApp(ctx);
+  return {
+    app,
+    fetch: async (request) => app.fetch(request),
+    basePath: ctx.basePath,
+    environmentId: ctx.environmentId,
+    reset: () => ctx.reset(),
+  };
+}

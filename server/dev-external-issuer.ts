@@ -1,0 +1,42 @@
+// A stand-in for the customer backend that issues external-auth assertions, so dev mode can
+// demonstrate and test `externalAuth/verify` without a second service.
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+
+export const DEV_EXTERNAL_ISSUER = 'step-up-kit-dev-issuer';
+export const DEV_EXTERNAL_DEFAULT_LIFETIME_SECONDS = 120;
+
+export interface ExternalJwtRequest {
+  userId: string;
+  scope: string;
+  expiresInSeconds?: number;
+  jti?: string;
+}
+
+export interface DevExternalIssuer {
+  issuer: string;
+  /** The public half, which the server trusts. */
+  jwks: JSONWebKeySet;
+  sign(request: ExternalJwtRequest): Promise<string>;
+}
+
+export function createDevExternalIssuer(now: () => number): DevExternalIssuer {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const kid = 'dev-external-issuer';
+  const publicJwk = { ...(publicKey.export({ format: 'jwk' }) as JWK), kid, alg: 'ES256', use: 'sig' };
+  return {
+    issuer: DEV_EXTERNAL_ISSUER,
+    jwks: { keys: [publicJwk] },
+    async sign({ userId, scope, expiresInSeconds = DEV_EXTERNAL_DEFAULT_LIFETIME_SECONDS, jti = randomUUID() }) {
+      const iat = Math.floor(now() / 1000);
+      return new SignJWT({ scope })
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
+        .setIssuer(DEV_EXTERNAL_ISSUER)
+        .setSubject(userId)
+        .setJti(jti)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + expiresInSeconds)
+        .sign(privateKey);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// Development-only surface (dev mode): demo users, sessions, the outbox of sent codes, secrets
+// a real user would hold on their phone or wallet, reset, and a movable clock.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { DevSecrets } from '../dev-seed.js';
+import { ApiError, notFound } from '../errors.js';
+import { readJsonBody } from '../request-body.js';
+import type { ServerContext } from '../server-context.js';
+import { hasMfaDevice, type User } from '../store.js';
+
+// Keeps every date the server prints inside the range a Date can represent.
+const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 60 * 60 * 1000;
+const MAX_EXTERNAL_JWT_SECONDS = 365 * 24 * 60 * 60;
+
+const SessionBody = z.object({ userId: z.string().max(200) });
+const ClockBody = z.object({ advanceSeconds: z.number().min(0).max(MAX_CLOCK_OFFSET_MS / 1000) });
+// Deliberately permissive (any scope string, negative lifetimes, chosen jti): tests use it to
+// forge the bad assertions the server must refuse.
+const ExternalJwtBody = z.object({
+  userId: z.string().max(200),
+  scope: z.string().max(2000),
+  expiresInSeconds: z.number().int().min(-MAX_EXTERNAL_JWT_SECONDS).max(MAX_EXTERNAL_JWT_SECONDS).optional(),
+  jti: z.string().min(1).max(200).optional(),
+});
+
+const userNotFound = () => new ApiError(404, 'user_not_found', 'There is no demo user with this id.');
+
+export function createDevRoutes(ctx: ServerContext): Hono {
+  const dev = new Hono();
+  const requireUser = (id: string): User => {
+    const user = ctx.findUser(id);
+    if (!user) throw userNotFound();
+    return user;
+  };
+
+  dev.get('/users', (c) =>
+    c.json([...ctx.store.users.values()].map((u) => ({ id: u.id, label: u.label, mfa: hasMfaDevice(u) }))),
+  );
+
+  dev.post('/session', async (c) => {
+    const { userId } = await readJsonBody(c, SessionBody);
+    requireUser(userId);
+    return c.json({ jwt: await ctx.sessions.issue(userId), environmentId: ctx.environmentId });
+  });
+
+  dev.get('/outbox', (c) => {
+    const userId = c.req.query('userId');
+    const messages = ctx.store.outbox.filter((m) => userId === undefined || m.userId === userId);
+    return c.json(messages.toReversed());
+  });
+
+  dev.get('/users/:id/secrets', (c) => {
+    const user = requireUser(c.req.param('id'));
+    const seeded = ctx.devSeed?.secrets.get(user.id) ?? {};
+    const secrets: DevSecrets = { ...seeded };
+    if (seeded.recoveryCodes) {
+      const unused = new Set(user.recoveryCodes.filter((r) => r.usedAt === undefined).map((r) => r.hash));
+      secrets.recoveryCodes = seeded.recoveryCodes.filter((code) => unused.has(ctx.hashRecoveryCode(code)));
+    }
+    return c.json(secrets);
+  });
+
+  dev.post('/reset', (c) => {
+    ctx.reset();
+    return c.json({ ok: true });
+  });
+
+  dev.post('/clock', async (c) => {
+    const { advanceSeconds } = await readJsonBody(c, ClockBody);
+    const offset = ctx.store.clockOffsetMs + Math.round(advanceSeconds * 1000);
+    if (offset > MAX_CLOCK_OFFSET_MS) {
+      throw new ApiError(400, 'invalid_request', 'The clock cannot be moved more than 100 years ahead.');
+    }
+    ctx.store.clockOffsetMs = offset;
+    return c.json({ now: ctx.now() });
+  });
+
+  dev.post('/external-jwt', async (c) => {
+    const issuer = ctx.devIssuer;
+    // Only exists when the server trusts the generated dev issuer (no externalAuth option).
+    if (!issuer) throw notFound();
+    const body = await readJsonBody(c, ExternalJwtBody);
+    return c.json({ jwt: await issuer.sign(body) });
+  });
+
+  return dev;
+}

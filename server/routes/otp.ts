@@ -1,0 +1,115 @@
+// Email and SMS one-time codes: send (to a credential of the user), then verify.
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError, credentialNotFound, secondsUntil } from '../errors.js';
+import { attemptsLeftSentence } from '../mfa-lockout.js';
+import { parseRequestedScopes, readJsonBody } from '../request-body.js';
+import type { ServerContext } from '../server-context.js';
+import type { AppEnv } from '../session.js';
+import { credentialsOf, e164, type Channel } from '../store.js';
+import { verifyResponse } from '../verify-response.js';
+
+export const OTP_LIFETIME_MS = 5 * 60 * 1000;
+export const OTP_MAX_ATTEMPTS = 5;
+export const OTP_RESEND_COOLDOWN_MS = 30 * 1000;
+
+const EmailSendBody = z.object({ email: z.string().max(320) });
+const SmsSendBody = z.object({
+  isoCountryCode: z.string().regex(/^[A-Za-z]{2}$/),
+  phoneCountryCode: z.string().max(10),
+  phoneNumber: z.string().max(40),
+});
+const VerifyBody = z.object({
+  verificationUUID: z.string().max(100),
+  verificationToken: z.string().max(100),
+  requestedScopes: z.unknown(),
+});
+
+const digitsOnly = (value: string): string | undefined => {
+  const stripped = value.replace(/[\s-]/g, '').replace(/^\+/, '');
+  return /^\d+$/.test(stripped) ? stripped : undefined;
+};
+
+function sameCode(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given.replace(/\s/g, ''));
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Creates a verification and "delivers" its code to the outbox; returns its UUID. */
+function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: string): string {
+  const { store } = ctx;
+  const now = ctx.now();
+  const key = `${userId}:${channel}`;
+  const lastSent = store.lastSentAt.get(key);
+  if (lastSent !== undefined && now - lastSent < OTP_RESEND_COOLDOWN_MS) {
+    const until = lastSent + OTP_RESEND_COOLDOWN_MS;
+    throw new ApiError(429, 'rate_limited', 'A code was sent a moment ago. Wait a little before asking for another.', secondsUntil(until, now));
+  }
+  // Only the newest code of a channel is valid: an older message must not still work.
+  for (const [uuid, v] of store.verifications) {
+    if (v.userId === userId && v.channel === channel) store.verifications.delete(uuid);
+  }
+  const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+  const uuid = randomUUID();
+  store.verifications.set(uuid, { uuid, userId, channel, to, code, expiresAt: now + OTP_LIFETIME_MS, failedAttempts: 0 });
+  store.outbox.push({ channel, to, code, sentAt: new Date(now).toISOString(), userId });
+  store.lastSentAt.set(key, now);
+  return uuid;
+}
+
+function verifyCode(ctx: ServerContext, channel: Channel) {
+  return async (c: Context<AppEnv>) => {
+    const body = await readJsonBody(c, VerifyBody);
+    const scopes = parseRequestedScopes(body.requestedScopes);
+    const user = c.get('user');
+    const now = ctx.now();
+    const v = ctx.store.verifications.get(body.verificationUUID);
+    if (!v || v.userId !== user.id || v.channel !== channel) {
+      throw new ApiError(404, 'verification_not_found', 'This code request is no longer valid. Ask for a new code.');
+    }
+    if (v.verifiedAt !== undefined) {
+      throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
+    }
+    // No Retry-After: waiting does not help, only a new code does.
+    const tooMany = () => new ApiError(429, 'too_many_attempts', 'Too many wrong codes. Ask for a new code.');
+    if (v.failedAttempts >= OTP_MAX_ATTEMPTS) throw tooMany();
+    if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
+    if (!sameCode(v.code, body.verificationToken)) {
+      v.failedAttempts += 1;
+      const remaining = OTP_MAX_ATTEMPTS - v.failedAttempts;
+      if (remaining <= 0) throw tooMany();
+      throw new ApiError(422, 'invalid_code', `That code is not correct. ${attemptsLeftSentence(remaining)}`);
+    }
+    v.verifiedAt = now;
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+  };
+}
+
+export function registerOtpRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
+  router.post('/emailVerifications/create', async (c) => {
+    const { email } = await readJsonBody(c, EmailSendBody);
+    const user = c.get('user');
+    const wanted = email.trim().toLowerCase();
+    const credential = credentialsOf(user, 'email').find((e) => e.address.toLowerCase() === wanted);
+    if (!credential) throw credentialNotFound();
+    return c.json({ verificationUUID: sendCode(ctx, user.id, 'email', credential.address) });
+  });
+
+  router.post('/smsVerifications/create', async (c) => {
+    const body = await readJsonBody(c, SmsSendBody);
+    const countryCode = digitsOnly(body.phoneCountryCode);
+    const number = digitsOnly(body.phoneNumber);
+    if (!countryCode || !number) {
+      throw new ApiError(400, 'invalid_request', 'The phone number may contain only digits, spaces and dashes.');
+    }
+    const user = c.get('user');
+    const phone = credentialsOf(user, 'phone').find((p) => p.phoneCountryCode === countryCode && p.phoneNumber === number);
+    if (!phone) throw credentialNotFound();
+    return c.json({ verificationUUID: sendCode(ctx, user.id, 'sms', e164(phone)) });
+  });
+
+  router.post('/emailVerifications/verify', verifyCode(ctx, 'email'));
+  router.post('/smsVerifications/verify', verifyCode(ctx, 'sms'));
+}

@@ -1,0 +1,37 @@
+// POST users/mfa/auth/recovery: single-use recovery codes, compared by keyed hash.
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError, credentialNotFound } from '../errors.js';
+import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
+import { parseRequestedScopes, readJsonBody } from '../request-body.js';
+import type { ServerContext } from '../server-context.js';
+import type { AppEnv } from '../session.js';
+import { verifyResponse } from '../verify-response.js';
+
+const RecoveryBody = z.object({ code: z.string().max(100), requestedScopes: z.unknown() });
+
+export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
+  router.post('/users/mfa/auth/recovery', async (c) => {
+    const body = await readJsonBody(c, RecoveryBody);
+    const scopes = parseRequestedScopes(body.requestedScopes);
+    const user = c.get('user');
+    if (user.recoveryCodes.length === 0) throw credentialNotFound();
+
+    const { store } = ctx;
+    const nowMs = ctx.now();
+    assertMfaNotLocked(store, user.id, nowMs);
+
+    const hash = ctx.hashRecoveryCode(body.code);
+    const record = user.recoveryCodes.find((r) => r.hash === hash);
+    if (!record || record.usedAt !== undefined) {
+      const remaining = recordMfaFailure(store, user.id, nowMs);
+      if (record) {
+        throw new ApiError(422, 'code_already_used', `This recovery code was already used. Use another one. ${attemptsLeftSentence(remaining)}`);
+      }
+      throw new ApiError(422, 'invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
+    }
+    record.usedAt = nowMs;
+    clearMfaFailures(store, user.id);
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+  });
+}

@@ -1,0 +1,60 @@
+// POST users/mfa/auth/totp: RFC 6238 codes from an authenticator app, each accepted once.
+import type { Hono } from 'hono';
+import { verifySync } from 'otplib';
+import { z } from 'zod';
+import { ApiError, credentialNotFound } from '../errors.js';
+import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
+import { parseRequestedScopes, readJsonBody } from '../request-body.js';
+import type { ServerContext } from '../server-context.js';
+import type { AppEnv } from '../session.js';
+import { credentialsOf } from '../store.js';
+import { verifyResponse } from '../verify-response.js';
+
+/** One 30-second step either side: clocks drift and people type slowly. */
+const TOTP_TOLERANCE_SECONDS = 30;
+
+const TotpBody = z.object({
+  id: z.string().max(200).optional(),
+  code: z.string().max(100),
+  requestedScopes: z.unknown(),
+});
+
+export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
+  router.post('/users/mfa/auth/totp', async (c) => {
+    const body = await readJsonBody(c, TotpBody);
+    const scopes = parseRequestedScopes(body.requestedScopes);
+    const user = c.get('user');
+    const devices = credentialsOf(user, 'totp');
+    const device = body.id === undefined
+      ? devices.find((d) => d.id === user.defaultMfaCredentialId) ?? devices[0]
+      : devices.find((d) => d.id === body.id);
+    if (!device) throw credentialNotFound();
+
+    const { store } = ctx;
+    const nowMs = ctx.now();
+    assertMfaNotLocked(store, user.id, nowMs);
+
+    const code = body.code.replace(/\s/g, '');
+    // Synchronous on purpose: no await between checking and recording the time step, so two
+    // concurrent requests cannot both spend the same code. otplib throws on a token that is
+    // not 6 digits; for the user that is just a wrong code.
+    const check = (afterTimeStep?: number) =>
+      /^\d{6}$/.test(code)
+        ? verifySync({ secret: device.secret, token: code, epoch: Math.floor(nowMs / 1000), epochTolerance: TOTP_TOLERANCE_SECONDS, afterTimeStep })
+        : { valid: false as const };
+
+    const result = check(device.lastUsedTimeStep);
+    if (result.valid && 'timeStep' in result) {
+      device.lastUsedTimeStep = result.timeStep;
+      clearMfaFailures(store, user.id);
+      return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+    }
+    // Checked again without the replay guard only to tell the user why the code failed.
+    const replayed = device.lastUsedTimeStep !== undefined && check().valid;
+    const remaining = recordMfaFailure(store, user.id, nowMs);
+    if (replayed) {
+      throw new ApiError(422, 'code_already_used', `This code was already used. Wait for the next code in your app. ${attemptsLeftSentence(remaining)}`);
+    }
+    throw new ApiError(422, 'invalid_code', `That code is not correct. ${attemptsLeftSentence(remaining)}`);
+  });
+}

@@ -1,0 +1,103 @@
+// Everything a route needs, built once per server instance: clock, state, keys and services.
+import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { createDevExternalIssuer, type DevExternalIssuer } from './dev-external-issuer.js';
+import { createDevSeed, type DevSeed } from './dev-seed.js';
+import { createElevatedTokens, type ElevatedTokens } from './elevated-tokens.js';
+import { createRecoveryCodeHasher, type RecoveryCodeHasher } from './recovery-codes.js';
+import { createScopePolicy, type ScopePolicyOverrides } from './scope-policy.js';
+import { createSessionIssuer, type SessionIssuer } from './session.js';
+import { createStore, type Store, type User } from './store.js';
+
+export interface ExternalAuthOptions {
+  /** Public keys of the trusted issuer of external-auth JWTs. */
+  jwks: JSONWebKeySet;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface ReferenceServerOptions {
+  /** Default '/api/v0'. */
+  basePath?: string;
+  /** Default 'step-up-demo'. */
+  environmentId?: string;
+  /** Enables the /dev routes and the seeded demo users. Default false. */
+  devMode?: boolean;
+  /** Clock in ms, default Date.now; the dev clock offset is added on top. */
+  now?: () => number;
+  /** Trusted issuer of external-auth JWTs; in dev mode a generated dev issuer when absent. */
+  externalAuth?: ExternalAuthOptions;
+  /** Origins allowed to call cross-origin. Default none. */
+  corsOrigins?: string[];
+  /** Per-scope overrides of the single-use policy. */
+  scopePolicy?: ScopePolicyOverrides;
+}
+
+export interface ExternalAuthVerifier {
+  keySet: ReturnType<typeof createLocalJWKSet>;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface ServerContext {
+  basePath: string;
+  environmentId: string;
+  devMode: boolean;
+  corsOrigins: string[];
+  /** Replaced as a whole by reset(). */
+  store: Store;
+  /** The server clock in ms: injected clock plus dev offset. Used for every time decision. */
+  now(): number;
+  sessions: SessionIssuer;
+  elevatedTokens: ElevatedTokens;
+  hashRecoveryCode: RecoveryCodeHasher;
+  externalAuth?: ExternalAuthVerifier;
+  devSeed?: DevSeed;
+  devIssuer?: DevExternalIssuer;
+  findUser(id: string): User | undefined;
+  reset(): void;
+}
+
+export function normalizeBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/\/+$/, '');
+  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+export function createServerContext(options: ReferenceServerOptions = {}): ServerContext {
+  const clock = options.now ?? Date.now;
+  const devMode = options.devMode ?? false;
+  const environmentId = options.environmentId ?? 'step-up-demo';
+  const hashRecoveryCode = createRecoveryCodeHasher();
+  const devSeed = devMode ? createDevSeed(hashRecoveryCode) : undefined;
+  const seedUsers = devSeed?.users ?? [];
+  const policy = createScopePolicy(options.scopePolicy);
+
+  const ctx: ServerContext = {
+    basePath: normalizeBasePath(options.basePath ?? '/api/v0'),
+    environmentId,
+    devMode,
+    corsOrigins: options.corsOrigins ?? [],
+    store: createStore(seedUsers),
+    now: () => clock() + ctx.store.clockOffsetMs,
+    sessions: createSessionIssuer(environmentId, () => ctx.now()),
+    elevatedTokens: createElevatedTokens({
+      environmentId,
+      now: () => ctx.now(),
+      policy,
+      usedJtis: () => ctx.store.usedElevatedJtis,
+    }),
+    hashRecoveryCode,
+    devSeed,
+    findUser: (id) => ctx.store.users.get(id),
+    reset: () => {
+      ctx.store = createStore(seedUsers);
+    },
+  };
+
+  // Dev mode without a configured issuer trusts a generated one, so the flow can be shown.
+  if (devMode && !options.externalAuth) ctx.devIssuer = createDevExternalIssuer(() => ctx.now());
+  const trusted = options.externalAuth ?? (ctx.devIssuer && { jwks: ctx.devIssuer.jwks, issuer: ctx.devIssuer.issuer });
+  if (trusted) {
+    ctx.externalAuth = { keySet: createLocalJWKSet(trusted.jwks), issuer: trusted.issuer, audience: trusted.audience };
+  }
+  return ctx;
+}

@@ -1,0 +1,71 @@
+// Session JWTs: how the reference backend knows who is signed in. HS256 with a secret that
+// lives only as long as the server instance, so a restart signs everybody out.
+import { randomBytes } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { jwtVerify, SignJWT } from 'jose';
+import { notSignedIn } from './errors.js';
+import type { User } from './store.js';
+
+export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
+
+export interface Session {
+  userId: string;
+  /** Session expiry, seconds since the epoch (the `expiresAt` of verify answers). */
+  expiresAt: number;
+}
+
+/** Hono environment of every authenticated route. */
+export interface AppEnv {
+  Variables: { session: Session; user: User };
+}
+
+export interface SessionIssuer {
+  issue(userId: string): Promise<string>;
+  verify(jwt: string): Promise<Session | undefined>;
+}
+
+export function createSessionIssuer(environmentId: string, now: () => number): SessionIssuer {
+  const secret = new Uint8Array(randomBytes(32));
+  return {
+    async issue(userId) {
+      const iat = Math.floor(now() / 1000);
+      return new SignJWT({ environment_id: environmentId })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + SESSION_LIFETIME_SECONDS)
+        .sign(secret);
+    },
+    async verify(jwt) {
+      try {
+        const { payload } = await jwtVerify(jwt, secret, {
+          algorithms: ['HS256'],
+          currentDate: new Date(now()),
+          requiredClaims: ['sub', 'exp'],
+        });
+        if (payload.environment_id !== environmentId || !payload.sub || !payload.exp) return undefined;
+        return { userId: payload.sub, expiresAt: payload.exp };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** Refuses the request with 401 `not_signed_in` unless it carries a live session of a known user. */
+export function requireSession(
+  sessions: SessionIssuer,
+  findUser: (id: string) => User | undefined,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    const session = token ? await sessions.verify(token) : undefined;
+    const user = session && findUser(session.userId);
+    if (!session || !user) throw notSignedIn();
+    c.set('session', session);
+    c.set('user', user);
+    await next();
+  };
+}

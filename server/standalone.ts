@@ -1,0 +1,25 @@
+// `npm run server`: the reference backend as its own Node server.
+// HOST (default 127.0.0.1), PORT (default 8787); dev mode with STEP_UP_DEV=1 or --dev.
+import { serve } from '@hono/node-server';
+import { createReferenceServer } from './create-reference-server.js';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 8787);
+const devMode = process.env.STEP_UP_DEV === '1' || process.argv.includes('--dev');
+
+const server = createReferenceServer({ devMode });
+const httpServer = serve({ fetch: server.fetch, hostname: host, port }, (info) => {
+  const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  console.log(
+    `step-up-kit reference backend on http://${shownHost}:${info.port}${server.basePath}` +
+      (devMode ? ' (dev mode: /dev routes and demo users enabled)' : ''),
+  );
+});
+
+function stop(): void {
+  httpServer.close(() => process.exit(0));
+  // Keep-alive connections would otherwise hold the process open.
+  if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
+}
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,168 @@
+// In-memory state: users with their credentials, and everything a verification remembers.
+// Shapes are plain data so a reset can restore the seed with structuredClone.
+
+export type Channel = 'email' | 'sms';
+
+export interface EmailCredential {
+  kind: 'email';
+  id: string;
+  address: string;
+}
+
+export interface PhoneCredential {
+  kind: 'phone';
+  id: string;
+  isoCountryCode: string;
+  /** Calling code without '+', e.g. '1'. */
+  phoneCountryCode: string;
+  /** National number, digits only. */
+  phoneNumber: string;
+}
+
+export interface SocialCredential {
+  kind: 'social';
+  id: string;
+  /** A ProviderEnum value, e.g. 'google'. */
+  provider: string;
+  accountEmail: string;
+}
+
+export interface WalletCredential {
+  kind: 'wallet';
+  id: string;
+  chain: 'evm';
+  address: `0x${string}`;
+}
+
+export interface TotpCredential {
+  kind: 'totp';
+  id: string;
+  /** Base32 secret shared with the authenticator app. */
+  secret: string;
+  /** The last accepted RFC 6238 time step: codes of this step or earlier are refused. */
+  lastUsedTimeStep?: number;
+}
+
+/** Shape reserved for WebAuthn (a later issue adds registration and authentication). */
+export interface PasskeyCredential {
+  kind: 'passkey';
+  id: string;
+  name: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports?: string[];
+}
+
+export type Credential =
+  | EmailCredential
+  | PhoneCredential
+  | SocialCredential
+  | WalletCredential
+  | TotpCredential
+  | PasskeyCredential;
+
+export type CredentialKind = Credential['kind'];
+
+export interface RecoveryCodeRecord {
+  /** HMAC-SHA256 of the normalized code: the plaintext is never stored. */
+  hash: string;
+  usedAt?: number;
+}
+
+export interface User {
+  id: string;
+  label: string;
+  credentials: Credential[];
+  /** The credential the user signs in with; the default when no MFA device exists. */
+  signInCredentialId: string;
+  defaultMfaCredentialId?: string;
+  recoveryCodes: RecoveryCodeRecord[];
+}
+
+export interface Verification {
+  uuid: string;
+  userId: string;
+  channel: Channel;
+  to: string;
+  code: string;
+  expiresAt: number;
+  failedAttempts: number;
+  verifiedAt?: number;
+}
+
+export interface OutboxMessage {
+  channel: Channel;
+  to: string;
+  code: string;
+  sentAt: string;
+  userId: string;
+}
+
+export interface MfaFailures {
+  count: number;
+  lockedUntil?: number;
+}
+
+export interface Store {
+  users: Map<string, User>;
+  verifications: Map<string, Verification>;
+  /** Oldest first; the dev route reverses it. */
+  outbox: OutboxMessage[];
+  /** Key `${userId}:${channel}` → time of the last send (ms), for the resend cooldown. */
+  lastSentAt: Map<string, number>;
+  /** Consecutive TOTP / recovery-code failures per user. */
+  mfaFailures: Map<string, MfaFailures>;
+  /** jti → expiry (ms) of external-auth JWTs already accepted. */
+  usedExternalJtis: Map<string, number>;
+  /** jti → expiry (ms) of single-use elevated tokens already spent. */
+  usedElevatedJtis: Map<string, number>;
+  /** Added to the injected clock; moved by the dev clock route. */
+  clockOffsetMs: number;
+}
+
+export function createStore(users: readonly User[]): Store {
+  return {
+    users: new Map(users.map((user) => [user.id, structuredClone(user)])),
+    verifications: new Map(),
+    outbox: [],
+    lastSentAt: new Map(),
+    mfaFailures: new Map(),
+    usedExternalJtis: new Map(),
+    usedElevatedJtis: new Map(),
+    clockOffsetMs: 0,
+  };
+}
+
+export function credentialsOf<K extends CredentialKind>(
+  user: User,
+  kind: K,
+): Extract<Credential, { kind: K }>[] {
+  return user.credentials.filter((c): c is Extract<Credential, { kind: K }> => c.kind === kind);
+}
+
+export function hasMfaDevice(user: User): boolean {
+  return user.credentials.some((c) => c.kind === 'totp' || c.kind === 'passkey');
+}
+
+export function primaryEmail(user: User): string | undefined {
+  return credentialsOf(user, 'email')[0]?.address;
+}
+
+export function e164(phone: PhoneCredential): string {
+  return `+${phone.phoneCountryCode}${phone.phoneNumber}`;
+}
+
+/**
+ * Remembers a key until `untilMs`, dropping entries that have lapsed so a replay set stays
+ * as small as the set of tokens still alive.
+ */
+export function rememberUntil(map: Map<string, number>, key: string, untilMs: number, nowMs: number): void {
+  for (const [k, expiry] of map) if (expiry <= nowMs) map.delete(k);
+  map.set(key, untilMs);
+}
+
+export function isRemembered(map: Map<string, number>, key: string, nowMs: number): boolean {
+  const expiry = map.get(key);
+  return expiry !== undefined && expiry > nowMs;
+}

@@ -1,0 +1,72 @@
+// Every failure the core reports is a StepUpError with a stable `code` that UIs and apps
+// branch on; `message` is a sentence a user could read (UIs may swap in localized text).
+
+const MESSAGES = {
+  cancelled: 'Verification was cancelled.',
+  invalid_code: 'That code is not correct. Check it and try again.',
+  code_expired: 'That code has expired. Request a new one.',
+  code_already_used: 'That code has already been used. Wait for a new one and try again.',
+  too_many_attempts: 'Too many wrong attempts. Request a new code.',
+  rate_limited: 'Too many requests. Wait a moment and try again.',
+  webauthn_unsupported: 'This browser does not support passkeys.',
+  no_passkey: 'No passkey is registered for this account on this device.',
+  popup_blocked: 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
+  wallet_missing: 'No wallet was found in this browser.',
+  wallet_address_mismatch: 'The connected wallet is not the one linked to this account.',
+  wallet_signature_rejected: 'The signature request was rejected in the wallet.',
+  network_error: 'The server could not be reached. Check your connection and try again.',
+  server_error: 'Something went wrong on the server. Try again in a moment.',
+  not_signed_in: 'You are not signed in. Sign in and try again.',
+  invalid_token: 'The server returned an access token that cannot be used, so nothing was stored.',
+  step_up_required: 'Please verify your identity again to continue.',
+  invalid_request: 'The request was not valid.',
+  invalid_scope: 'The requested permission is not known.',
+  credential_not_found: 'That verification method is not available for this account.',
+  verification_not_found: 'No code is pending. Request a new code.',
+  already_used: 'That code has already been used. Request a new one.',
+  forbidden: 'You are not allowed to do this.',
+  external_jwt_invalid: 'The identity assertion could not be verified.',
+  external_jwt_expired: 'The identity assertion has expired.',
+  external_jwt_replayed: 'The identity assertion has already been used.',
+  request_failed: 'The request could not be completed. Try again.',
+} as const;
+
+export type StepUpErrorCode = keyof typeof MESSAGES;
+
+/** True when `code` is one of the core's stable error codes. */
+export function isStepUpErrorCode(code: unknown): code is StepUpErrorCode {
+  return typeof code === 'string' && Object.hasOwn(MESSAGES, code);
+}
+
+/** The built-in English sentence for a code. */
+export function defaultMessageFor(code: StepUpErrorCode): string {
+  return MESSAGES[code];
+}
+
+export interface StepUpErrorOptions {
+  message?: string;
+  /** HTTP status, when the error came from a response. */
+  status?: number;
+  /** Seconds to wait before retrying (rate_limited). */
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+export class StepUpError extends Error {
+  override readonly name = 'StepUpError';
+  readonly code: StepUpErrorCode;
+  readonly status: number | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(code: StepUpErrorCode, options: StepUpErrorOptions = {}) {
+    super(options.message ?? MESSAGES[code], { cause: options.cause });
+    this.code = code;
+    this.status = options.status;
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+/** True for a StepUpError, optionally with the given code. */
+export function isStepUpError(error: unknown, code?: StepUpErrorCode): error is StepUpError {
+  return error instanceof StepUpError && (code === undefined || error.code === code);
+}

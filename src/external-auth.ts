@@ -1,0 +1,25 @@
+// External auth: the app's own backend asserts the user (a signed JWT) and the step-up API
+// exchanges that assertion for an elevated token.
+import type { StepUpClient } from './client.js';
+import { getDefaultClient } from './default-client.js';
+import { StepUpError } from './errors.js';
+import { apiRequest } from './http.js';
+import type { ExternalAuthResponse } from './wire.js';
+
+export async function requestExternalAuthElevatedToken(
+  params: { externalJwt: string; signal?: AbortSignal },
+  client: StepUpClient = getDefaultClient(),
+): Promise<ExternalAuthResponse> {
+  if (typeof params?.externalJwt !== 'string' || !params.externalJwt) {
+    throw new StepUpError('external_jwt_invalid');
+  }
+  const body = await apiRequest(client, {
+    method: 'POST',
+    path: 'externalAuth/verify',
+    body: { jwt: params.externalJwt },
+    signal: params.signal,
+  });
+  const elevatedAccessToken = (body as { elevatedAccessToken?: unknown } | null)?.elevatedAccessToken;
+  client.tokens.add(elevatedAccessToken);
+  return { elevatedAccessToken: elevatedAccessToken as string };
+}

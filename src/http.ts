@@ -1,0 +1,88 @@
+// One JSON request to the step-up API, with the session, a timeout and a caller's abort
+// signal, turning every failure into a StepUpError.
+import type { StepUpClient } from './client.js';
+import { isStepUpErrorCode, StepUpError, type StepUpErrorCode } from './errors.js';
+
+/** Server messages longer than this are replaced by the built-in sentence. */
+const MAX_SERVER_MESSAGE_LENGTH = 300;
+
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  /** Path under `{apiBaseUrl}/sdk/{environmentId}/`. */
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+export async function apiRequest(client: StepUpClient, request: ApiRequest): Promise<unknown> {
+  request.signal?.throwIfAborted();
+  const authToken = await client.config.getAuthToken();
+  if (!authToken) throw new StepUpError('not_signed_in');
+
+  const timeout = AbortSignal.timeout(client.requestTimeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { authorization: `Bearer ${authToken}`, accept: 'application/json' };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+
+  try {
+    const response = await client.fetch(client.sdkUrl(request.path), {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? null : JSON.stringify(request.body),
+      signal,
+      credentials: 'omit',
+      redirect: 'error',
+    });
+    if (!response.ok) throw await errorFromResponse(response);
+    try {
+      return await response.json();
+    } catch (cause) {
+      if (signal.aborted) throw cause;
+      throw new StepUpError('server_error', { message: 'The server sent an answer that could not be read.', cause });
+    }
+  } catch (error) {
+    if (error instanceof StepUpError) throw error;
+    if (request.signal?.aborted) throw new StepUpError('cancelled', { cause: error });
+    if (timeout.aborted) {
+      throw new StepUpError('network_error', { message: 'The server took too long to answer. Try again.', cause: error });
+    }
+    throw new StepUpError('network_error', { cause: error });
+  }
+}
+
+function codeForStatus(status: number): StepUpErrorCode {
+  if (status === 401) return 'not_signed_in';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server_error';
+  return 'request_failed';
+}
+
+function parseRetryAfter(header: string | null, bodyValue: unknown): number | undefined {
+  if (typeof bodyValue === 'number' && Number.isFinite(bodyValue) && bodyValue >= 0) return Math.ceil(bodyValue);
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** A StepUpError from a non-2xx response: the body's code when it is one we know, else by status. */
+export async function errorFromResponse(response: Response): Promise<StepUpError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined; // HTML error page, empty body, truncated JSON
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown; retryAfter?: unknown } } | undefined)?.error;
+  const code = isStepUpErrorCode(error?.code) ? error.code : codeForStatus(response.status);
+  const serverMessage = error?.message;
+  const message =
+    isStepUpErrorCode(error?.code) &&
+    typeof serverMessage === 'string' &&
+    serverMessage.trim() &&
+    serverMessage.length <= MAX_SERVER_MESSAGE_LENGTH
+      ? serverMessage
+      : undefined;
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), error?.retryAfter);
+  return new StepUpError(code, { status: response.status, ...(message ? { message } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) });
+}

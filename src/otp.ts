@@ -1,0 +1,82 @@
+// Email and SMS one-time codes: send, then verify with the requested scopes.
+import { callingCodeFor } from './calling-codes.js';
+import type { OtpChannel, StepUpClient } from './client.js';
+import { getDefaultClient } from './default-client.js';
+import { JwtVerifiedCredentialFormatEnum } from './enums.js';
+import { StepUpError } from './errors.js';
+import { apiRequest } from './http.js';
+import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
+import type { OtpVerification, ScopeValue, VerifyResponse } from './wire.js';
+
+function parseVerification(body: unknown): OtpVerification {
+  const uuid = (body as { verificationUUID?: unknown } | null)?.verificationUUID;
+  if (typeof uuid !== 'string' || !uuid) {
+    throw new StepUpError('server_error', { message: 'The server did not confirm that the code was sent.' });
+  }
+  return { verificationUUID: uuid };
+}
+
+async function send(client: StepUpClient, channel: OtpChannel, path: string, body: object, signal?: AbortSignal) {
+  const verification = parseVerification(await apiRequest(client, { method: 'POST', path, body, signal }));
+  client.pendingOtp.set(channel, verification.verificationUUID);
+  return verification;
+}
+
+/**
+ * Sends a one-time code by email. Without `email`, to the address of the user's email
+ * credential as reported by the last `checkStepUpAuth`.
+ */
+export function sendEmailOTP(
+  params: { email?: string; signal?: AbortSignal } = {},
+  client: StepUpClient = getDefaultClient(),
+): Promise<OtpVerification> {
+  const email =
+    params.email ?? client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.Email)?.alias;
+  if (!email) {
+    return Promise.reject(
+      new StepUpError('credential_not_found', { message: 'No email address is on file for this account.' }),
+    );
+  }
+  return send(client, 'email', 'emailVerifications/create', { email }, params.signal);
+}
+
+/** Sends a one-time code by SMS; `countryCode` is the ISO country ('US'), mapped to its calling code. */
+export function sendSmsOTP(
+  params: { countryCode: string; phoneNumber: string; signal?: AbortSignal },
+  client: StepUpClient = getDefaultClient(),
+): Promise<OtpVerification> {
+  const phoneCountryCode = callingCodeFor(String(params?.countryCode ?? ''));
+  const phoneNumber = String(params?.phoneNumber ?? '').replace(/[\s().-]/g, '');
+  if (!phoneCountryCode || !/^\d{4,15}$/.test(phoneNumber)) {
+    return Promise.reject(new StepUpError('invalid_request', { message: 'Enter a valid phone number.' }));
+  }
+  return send(
+    client,
+    'sms',
+    'smsVerifications/create',
+    { isoCountryCode: params.countryCode.toUpperCase(), phoneCountryCode, phoneNumber },
+    params.signal,
+  );
+}
+
+/** Verifies the code of the last `sendEmailOTP`/`sendSmsOTP` and stores the elevated token. */
+export async function verifyOTP(
+  params: { type: OtpChannel; token: string; requestedScopes: ScopeValue[]; signal?: AbortSignal },
+  client: StepUpClient = getDefaultClient(),
+): Promise<VerifyResponse> {
+  const channel = params.type;
+  if (channel !== 'email' && channel !== 'sms') throw new StepUpError('invalid_request');
+  const scopes = requireScopes(params.requestedScopes);
+  const verificationToken = requireCode(params.token);
+  const verificationUUID = client.pendingOtp.get(channel);
+  if (!verificationUUID) throw new StepUpError('verification_not_found');
+  const body = await apiRequest(client, {
+    method: 'POST',
+    path: channel === 'email' ? 'emailVerifications/verify' : 'smsVerifications/verify',
+    body: { verificationUUID, verificationToken, requestedScopes: scopes },
+    signal: params.signal,
+  });
+  const response = acceptVerifyResponse(client, body, scopes);
+  client.pendingOtp.delete(channel);
+  return response;
+}

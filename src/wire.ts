@@ -1,0 +1,63 @@
+// Shapes that cross the wire between the core and a step-up backend (Dynamic SDK REST
+// contract). Type declarations only: the reference backend imports them with `import type`,
+// so no runtime code is shared between the browser and the server.
+import type { JwtVerifiedCredentialFormatEnum, TokenScope } from './enums.js';
+
+/** A scope as it travels on the wire: a `TokenScope` value or any other string a backend defines. */
+export type ScopeValue = `${TokenScope}` | (string & {});
+
+export interface StepUpCredential {
+  id: string;
+  format: JwtVerifiedCredentialFormatEnum | `${JwtVerifiedCredentialFormatEnum}`;
+  /**
+   * Narrows the format: `'totp'` or `'recoveryCode'` for `format: 'totp'`, the provider
+   * (`'google'`) for `format: 'oauth'`.
+   */
+  type?: string;
+  /** Display text: full email address, E.164 phone number, wallet address, device name. */
+  alias?: string;
+}
+
+export interface StepUpCheckResponse {
+  isRequired: boolean;
+  credentials: StepUpCredential[];
+  defaultCredentialId?: string;
+}
+
+export interface SdkUser {
+  id: string;
+  email?: string;
+  [key: string]: unknown;
+}
+
+export interface VerifyResponse {
+  user: SdkUser;
+  /** Expiry of the signed-in session, in seconds since the epoch. */
+  expiresAt: number;
+  elevatedAccessToken?: string | null;
+  [key: string]: unknown;
+}
+
+export interface OtpVerification {
+  verificationUUID: string;
+}
+
+export interface ExternalAuthResponse {
+  elevatedAccessToken: string;
+}
+
+/** Every error response body: `{ error: { code, message } }`. */
+export interface WireErrorBody {
+  error: { code: string; message: string; retryAfter?: number };
+}
+
+/** Claims of an elevated access token (a JWT) that the client reads and the server signs. */
+export interface ElevatedTokenClaims {
+  sub: string;
+  /** Space-separated, deduplicated, sorted scopes. */
+  scope: string;
+  exp: number;
+  iat: number;
+  jti: string;
+  singleUse?: boolean;
+}

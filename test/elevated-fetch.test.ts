@@ -1,0 +1,145 @@
+// Proceed: the token is attached only for the named scope, only to the API origin, never
+// after its expiry, and a single-use token is spent exactly once.
+import { expect } from '@open-wc/testing';
+import {
+  elevatedFetch,
+  ELEVATED_TOKEN_HEADER,
+  getElevatedAccessToken,
+  sendEmailOTP,
+  verifyOTP,
+  checkStepUpAuth,
+  type StepUpClient,
+} from '../src/index.js';
+import { advanceServerClock, API_BASE, latestCode, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
+import { craftToken, ECHO_API, nowSeconds, scriptedApi } from './support/scripted.js';
+
+async function rejection(promise: Promise<unknown>) {
+  return promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: { code?: string }) => error,
+  );
+}
+
+/** Elevates `client` (bob) for `scopes` with a real email code. */
+async function elevate(client: StepUpClient, scopes: string[]) {
+  await checkStepUpAuth({ scope: scopes[0]! }, client);
+  await sendEmailOTP({}, client);
+  await verifyOTP({ type: 'email', token: (await latestCode('bob', 'email')).code, requestedScopes: scopes }, client);
+  await advanceServerClock(31); // past the resend cooldown, for the next elevation
+}
+
+describe('elevatedFetch and the protected endpoints', () => {
+  beforeEach(resetBackend);
+
+  it('attaches the token of the named scope, and the session, to a request to the API origin', async () => {
+    const token = craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300 });
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API });
+    client.tokens.add(token);
+    const echoed = await (await elevatedFetch('anything', { scope: 'wallet:sign' }, client)).json();
+    expect(echoed.url).to.equal('/test-fixtures/echo/anything');
+    expect(echoed.headers[ELEVATED_TOKEN_HEADER]).to.equal(token);
+    expect(echoed.headers.authorization).to.match(/^Bearer /);
+  });
+
+  it('refuses to send when only a token for another scope is held, without a request', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, fetch: recorder.fetch });
+    client.tokens.add(craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300 }));
+    expect((await rejection(elevatedFetch('x', { scope: 'wallet:export' }, client))).code).to.equal('step_up_required');
+    expect(recorder.urls).to.deep.equal([]);
+  });
+
+  it('never sends the token to another origin', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, fetch: recorder.fetch });
+    client.tokens.add(craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300 }));
+    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}/test-fixtures/echo/x`;
+    expect((await rejection(elevatedFetch(otherOrigin, { scope: 'wallet:sign' }, client))).code).to.equal('forbidden');
+    expect((await rejection(elevatedFetch('//example.com/x', { scope: 'wallet:sign' }, client))).code).to.equal('forbidden');
+    expect(recorder.urls).to.deep.equal([]);
+    expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client)).to.be.a('string');
+  });
+
+  it('does not follow a redirect, which would carry the header to its target', async () => {
+    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}/test-fixtures/echo/stolen`;
+    const redirecting = scriptedApi({ status: 302, headers: { location: otherOrigin } });
+    const { client } = await signedInClient('bob', { apiBaseUrl: redirecting });
+    client.tokens.add(craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300 }));
+    expect((await rejection(elevatedFetch('go', { scope: 'wallet:sign' }, client))).code).to.equal('network_error');
+  });
+
+  it('does not attach a token after its expiry', async () => {
+    let now = Date.now();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, now: () => now });
+    client.tokens.add(craftToken({ scope: 'wallet:sign', exp: Math.floor(now / 1000) + 60 }));
+    now += 60_000;
+    expect((await rejection(elevatedFetch('x', { scope: 'wallet:sign' }, client))).code).to.equal('step_up_required');
+  });
+
+  it('spends a single-use token exactly once under 100 concurrent calls', async () => {
+    const { client } = await signedInClient('bob');
+    await elevate(client, ['wallet:export']);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        elevatedFetch(`${API_BASE}/protected/wallet/export`, { method: 'POST', scope: 'wallet:export' }, client).then(
+          (r) => r.status,
+          (e: { code: string }) => e.code,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 200)).to.have.length(1);
+    expect(results.filter((r) => r === 'step_up_required')).to.have.length(99);
+  });
+
+  it('a multi-use token serves several calls until it expires', async () => {
+    const { client } = await signedInClient('bob');
+    await elevate(client, ['credential:link']);
+    for (let i = 0; i < 3; i++) {
+      const response = await elevatedFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST', scope: 'credential:link' }, client);
+      expect(response.status).to.equal(200);
+    }
+  });
+
+  describe('the server refuses', () => {
+    async function call(path: string, method: string, jwt: string, token?: string) {
+      const headers: Record<string, string> = { authorization: `Bearer ${jwt}` };
+      if (token) headers[ELEVATED_TOKEN_HEADER] = token;
+      const response = await fetch(`${API_BASE}/protected/${path}`, { method, headers });
+      return { status: response.status, code: response.ok ? 'ok' : (await response.json()).error.code };
+    }
+
+    it('a reused single-use token', async () => {
+      const { client, jwt } = await signedInClient('bob');
+      await elevate(client, ['user:delete']);
+      const token = getElevatedAccessToken({ scope: 'user:delete' }, client)!;
+      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 200, code: 'ok' });
+      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_used' });
+    });
+
+    it('a token for another scope', async () => {
+      const { client, jwt } = await signedInClient('bob');
+      await elevate(client, ['credential:link']);
+      const token = getElevatedAccessToken({ scope: 'credential:link' }, client)!;
+      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_wrong_scope' });
+    });
+
+    it('an expired token', async () => {
+      const { client, jwt } = await signedInClient('bob');
+      await elevate(client, ['credential:link']);
+      const token = getElevatedAccessToken({ scope: 'credential:link' }, client)!;
+      await advanceServerClock(10 * 60);
+      expect(await call('credentials/link', 'POST', jwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_expired' });
+    });
+
+    it('a missing token, a forged one, and another user’s', async () => {
+      const { client, jwt } = await signedInClient('bob');
+      const { jwt: aliceJwt } = await signedInClient('alice');
+      await elevate(client, ['credential:link']);
+      const token = getElevatedAccessToken({ scope: 'credential:link' }, client)!;
+      expect(await call('credentials/link', 'POST', jwt)).to.deep.equal({ status: 403, code: 'elevated_token_missing' });
+      const forged = craftToken({ sub: 'bob', scope: 'credential:link', exp: nowSeconds() + 300, jti: 'x' });
+      expect(await call('credentials/link', 'POST', jwt, forged)).to.deep.equal({ status: 403, code: 'elevated_token_invalid' });
+      expect(await call('credentials/link', 'POST', aliceJwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_invalid' });
+    });
+  });
+});

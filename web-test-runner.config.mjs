@@ -1,0 +1,58 @@
+// Browser tests: headless Chromium (Debian's, or CHROME_PATH) against the real reference
+// backend, mounted in the test runner's own server so the page and the API share an origin.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
+import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
+
+const { createReferenceServer, createNodeMiddleware } = await tsImport('./server/index.ts', import.meta.url);
+const backend = createReferenceServer({ devMode: true });
+const handleApi = createNodeMiddleware(backend);
+
+/** Hands requests under the backend's base path to the Hono app, bypassing Koa's response handling. */
+function referenceBackendMiddleware() {
+  return async function referenceBackend(ctx, next) {
+    if (!ctx.path.startsWith(`${backend.basePath}/`)) return next();
+    ctx.respond = false;
+    await new Promise((resolve, reject) => {
+      ctx.res.once('finish', resolve);
+      ctx.res.once('close', resolve);
+      handleApi(ctx.req, ctx.res, () => reject(new Error(`reference backend did not answer ${ctx.path}`)));
+    });
+  };
+}
+
+const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox', // CI runs as root
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default {
+  files: ['src/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // Test files share one in-memory backend (resets, clock moves), so they run one at a time.
+  concurrency: 1,
+  middleware: [referenceBackendMiddleware(), scriptedBackendMiddleware()],
+  plugins: [
+    // target es2022 so legacy decorators are lowered; tsconfig is read raw (no "extends").
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROME_ARGS,
+      },
+      // one window per test page: background tabs get no requestAnimationFrame in headless Chrome
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+    }),
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  testFramework: { config: { timeout: 10000 } },
+};
