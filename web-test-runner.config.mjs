@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
+import { webauthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 const { createReferenceServer, createNodeMiddleware } = await tsImport('./server/index.ts', import.meta.url);
 const backend = createReferenceServer({ devMode: true });
@@ -41,6 +42,7 @@ export default {
   plugins: [
     // target es2022 so legacy decorators are lowered; tsconfig is read raw (no "extends").
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    webauthnPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,6 +1,5 @@
 // The factory: wires the routes of the reference backend into one Hono app.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, notFound, sendError } from './errors.js';
@@ -10,12 +9,10 @@ import { registerExternalAuthRoutes } from './routes/external-auth.js';
 import { registerOtpRoutes } from './routes/otp.js';
 import { ELEVATED_TOKEN_HEADER, registerProtectedRoutes } from './routes/protected.js';
 import { registerRecoveryRoutes } from './routes/recovery.js';
+import { MAX_BODY_BYTES, payloadTooLarge } from './request-body.js';
 import { registerTotpRoutes } from './routes/totp.js';
 import { createServerContext, type ReferenceServerOptions, type ServerContext } from './server-context.js';
 import { requireSession, type AppEnv } from './session.js';
-
-/** Every body this API accepts is a few hundred bytes; anything far larger is refused early. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 export interface ReferenceServer {
   app: Hono;
@@ -66,13 +63,13 @@ function createApiRoutes(ctx: ServerContext): Hono {
       }),
     );
   }
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendError(c, new ApiError(413, 'payload_too_large', 'The request is too large.')),
-    }),
-  );
+  // An announced oversize body is refused before it is read; readJsonBody caps the rest.
+  // (hono's bodyLimit re-wraps the request, which breaks on @hono/node-server's
+  // lightweight Request when global objects are not overridden.)
+  api.use('*', async (c, next) => {
+    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw payloadTooLarge();
+    await next();
+  });
   api.route('/sdk/:environmentId', createSdkRoutes(ctx));
   api.route('/protected', createProtectedRoutes(ctx));
   if (ctx.devMode) api.route('/dev', createDevRoutes(ctx));
@@ -87,7 +84,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error);
     if (error instanceof HTTPException && error.status < 500) {
-      return sendError(c, new ApiError(error.status as 400, 'invalid_request', 'The request is not valid.'));
+      return sendError(c, new ApiError(error.status, 'invalid_request', 'The request is not valid.'));
     }
     // Never a stack trace in the answer: the details stay in the server's log.
     console.error('step-up-kit reference server: unexpected error', error);

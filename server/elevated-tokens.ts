@@ -1,6 +1,6 @@
 // Elevated access tokens: minted after a successful step-up, checked by protected endpoints.
 // ES256 with a key pair made per server instance; only this server can mint or accept them.
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { ElevatedTokenClaims } from '../src/wire.js';
 import { ApiError } from './errors.js';
@@ -25,12 +25,20 @@ export interface ElevatedTokenDeps {
   policy: ScopePolicy;
   /** Where spent single-use jtis are kept (the store, replaced on reset). */
   usedJtis: () => Map<string, number>;
+  /** Generated when absent; injectable so tests can prove the checks beyond the signature. */
+  keyPair?: { privateKey: KeyObject; publicKey: KeyObject };
 }
 
 const refuse = (code: string, message: string) => new ApiError(403, code, message);
 
-export function createElevatedTokens({ environmentId, now, policy, usedJtis }: ElevatedTokenDeps): ElevatedTokens {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+export function createElevatedTokens({
+  environmentId,
+  now,
+  policy,
+  usedJtis,
+  keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+}: ElevatedTokenDeps): ElevatedTokens {
+  const { privateKey, publicKey } = keyPair;
 
   return {
     async mint(userId, scopes) {

@@ -1,8 +1,32 @@
 // Reads a JSON request body and validates it, so no handler ever sees unchecked input.
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, invalidRequestFromZod, invalidScope } from './errors.js';
 import { isKnownScope, type Scope } from './scope-policy.js';
+
+/** Request bodies larger than this are refused with 413. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const payloadTooLarge = () => new ApiError(413, 'payload_too_large', 'The request is too large.');
+
+/** The body as text, read in chunks and abandoned as soon as it passes MAX_BODY_BYTES. */
+async function readCappedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -10,9 +34,10 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
   if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) {
     throw new ApiError(400, 'invalid_request', 'Send the request body as JSON (Content-Type: application/json).');
   }
+  const text = await readCappedText(c.req.raw);
   let value: unknown;
   try {
-    value = JSON.parse(await c.req.text());
+    value = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_request', 'The request body is not valid JSON.');
   }
@@ -20,6 +45,12 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): 
   if (!result.success) throw invalidRequestFromZod(result.error);
   return result.data;
 }
+
+/**
+ * Schema slot for `requestedScopes`: accepted as anything here so that `parseRequestedScopes`
+ * answers `invalid_scope` (not `invalid_request`) even when the field is missing.
+ */
+export const requestedScopesField = z.unknown().optional();
 
 /** `requestedScopes` of a verify body: a non-empty array of known scopes, else `invalid_scope`. */
 export function parseRequestedScopes(value: unknown): Scope[] {

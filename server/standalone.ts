@@ -5,6 +5,10 @@ import { createReferenceServer } from './create-reference-server.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got "${process.env.PORT}".`);
+  process.exit(1);
+}
 const devMode = process.env.STEP_UP_DEV === '1' || process.argv.includes('--dev');
 
 const server = createReferenceServer({ devMode });

@@ -28,6 +28,11 @@ const MESSAGES = {
   external_jwt_invalid: 'The identity assertion could not be verified.',
   external_jwt_expired: 'The identity assertion has expired.',
   external_jwt_replayed: 'The identity assertion has already been used.',
+  invalid_state: 'The sign-in response did not match this request. Try again.',
+  invalid_grant: 'The sign-in could not be confirmed. Try again.',
+  challenge_expired: 'This verification request has expired or was already used. Try again.',
+  invalid_credential: 'The passkey could not be verified. Try again.',
+  invalid_signature: 'The wallet signature could not be verified. Try again.',
   request_failed: 'The request could not be completed. Try again.',
 } as const;
 
@@ -69,4 +74,9 @@ export class StepUpError extends Error {
 /** True for a StepUpError, optionally with the given code. */
 export function isStepUpError(error: unknown, code?: StepUpErrorCode): error is StepUpError {
   return error instanceof StepUpError && (code === undefined || error.code === code);
+}
+
+/** Throws `cancelled` when the caller's signal has fired (a closed dialog, a navigation). */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new StepUpError('cancelled', { cause: signal.reason });
 }

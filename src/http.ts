@@ -1,7 +1,7 @@
 // One JSON request to the step-up API, with the session, a timeout and a caller's abort
 // signal, turning every failure into a StepUpError.
 import type { StepUpClient } from './client.js';
-import { isStepUpErrorCode, StepUpError, type StepUpErrorCode } from './errors.js';
+import { isStepUpErrorCode, StepUpError, throwIfCancelled, type StepUpErrorCode } from './errors.js';
 
 /** Server messages longer than this are replaced by the built-in sentence. */
 const MAX_SERVER_MESSAGE_LENGTH = 300;
@@ -15,7 +15,7 @@ export interface ApiRequest {
 }
 
 export async function apiRequest(client: StepUpClient, request: ApiRequest): Promise<unknown> {
-  request.signal?.throwIfAborted();
+  throwIfCancelled(request.signal);
   const authToken = await client.config.getAuthToken();
   if (!authToken) throw new StepUpError('not_signed_in');
 

@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError, credentialNotFound, secondsUntil } from '../errors.js';
 import { attemptsLeftSentence } from '../mfa-lockout.js';
-import { parseRequestedScopes, readJsonBody } from '../request-body.js';
+import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { credentialsOf, e164, type Channel } from '../store.js';
@@ -23,7 +23,7 @@ const SmsSendBody = z.object({
 const VerifyBody = z.object({
   verificationUUID: z.string().max(100),
   verificationToken: z.string().max(100),
-  requestedScopes: z.unknown(),
+  requestedScopes: requestedScopesField,
 });
 
 const digitsOnly = (value: string): string | undefined => {

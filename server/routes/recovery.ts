@@ -3,12 +3,12 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError, credentialNotFound } from '../errors.js';
 import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
-import { parseRequestedScopes, readJsonBody } from '../request-body.js';
+import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { verifyResponse } from '../verify-response.js';
 
-const RecoveryBody = z.object({ code: z.string().max(100), requestedScopes: z.unknown() });
+const RecoveryBody = z.object({ code: z.string().max(100), requestedScopes: requestedScopesField });
 
 export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
   router.post('/users/mfa/auth/recovery', async (c) => {

@@ -4,7 +4,7 @@ import { verifySync } from 'otplib';
 import { z } from 'zod';
 import { ApiError, credentialNotFound } from '../errors.js';
 import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
-import { parseRequestedScopes, readJsonBody } from '../request-body.js';
+import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { credentialsOf } from '../store.js';
@@ -16,7 +16,7 @@ const TOTP_TOLERANCE_SECONDS = 30;
 const TotpBody = z.object({
   id: z.string().max(200).optional(),
   code: z.string().max(100),
-  requestedScopes: z.unknown(),
+  requestedScopes: requestedScopesField,
 });
 
 export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {

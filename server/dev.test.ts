@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generate } from 'otplib';
+import { privateKeyToAccount } from 'viem/accounts';
+import { assertError, call, createTestServer, devSecrets, sdk, signIn, START_MS } from './test-helpers.js';
+
+describe('dev routes', () => {
+  it('list the seeded demo users', async () => {
+    const { server } = createTestServer();
+    const res = await call(server, 'GET', 'dev/users');
+    assert.deepEqual(res.body, [
+      { id: 'alice', label: 'Alice (MFA: authenticator app + recovery codes)', mfa: true },
+      { id: 'bob', label: 'Bob (email, SMS, Google, wallet)', mfa: false },
+    ]);
+  });
+
+  it('sign a demo user in with a 12-hour session', async () => {
+    const { server } = createTestServer();
+    const res = await call(server, 'POST', 'dev/session', { body: { userId: 'bob' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.environmentId, 'step-up-demo');
+    const claims = JSON.parse(Buffer.from(res.body.jwt.split('.')[1], 'base64url').toString());
+    assert.equal(claims.sub, 'bob');
+    assert.equal(claims.environment_id, 'step-up-demo');
+    assert.equal(claims.exp - claims.iat, 12 * 60 * 60);
+    assertError(await call(server, 'POST', 'dev/session', { body: { userId: 'mallory' } }), 404, 'user_not_found');
+    assertError(await call(server, 'POST', 'dev/session', { body: {} }), 400, 'invalid_request');
+  });
+
+  it('show the outbox newest first, for one user or all', async () => {
+    const t = createTestServer();
+    const bob = await signIn(t.server, 'bob');
+    const alice = await signIn(t.server, 'alice');
+    await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } });
+    t.clock.advance(1);
+    await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: alice, body: { email: 'alice@example.com' } });
+    t.clock.advance(1);
+    await call(t.server, 'POST', sdk(t.server, 'smsVerifications/create'), {
+      jwt: bob,
+      body: { isoCountryCode: 'US', phoneCountryCode: '1', phoneNumber: '2025550123' },
+    });
+    const all = (await call(t.server, 'GET', 'dev/outbox')).body;
+    assert.deepEqual(all.map((m: { to: string }) => m.to), ['+12025550123', 'alice@example.com', 'bob@example.com']);
+    const bobs = (await call(t.server, 'GET', 'dev/outbox?userId=bob')).body;
+    assert.deepEqual(bobs.map((m: { channel: string }) => m.channel), ['sms', 'email']);
+    assert.deepEqual(Object.keys(bobs[0]).sort(), ['channel', 'code', 'sentAt', 'to', 'userId']);
+  });
+
+  it('reveal the secrets each user holds, and only those', async () => {
+    const { server } = createTestServer();
+    const alice = await devSecrets(server, 'alice');
+    assert.deepEqual(Object.keys(alice).sort(), ['otpauthUri', 'recoveryCodes', 'totpSecret']);
+    assert.match(alice.totpSecret, /^[A-Z2-7]{32}$/);
+    assert.match(alice.otpauthUri, /^otpauth:\/\/totp\/step-up-kit%20demo:alice%40example\.com\?/);
+    assert.ok(alice.otpauthUri.includes(`secret=${alice.totpSecret}`));
+
+    const bob = await devSecrets(server, 'bob');
+    assert.deepEqual(Object.keys(bob).sort(), ['walletAddress', 'walletPrivateKey']);
+    assert.equal(privateKeyToAccount(bob.walletPrivateKey).address, bob.walletAddress);
+    assertError(await call(server, 'GET', 'dev/users/mallory/secrets'), 404, 'user_not_found');
+  });
+
+  it('list only unused recovery codes', async () => {
+    const { server } = createTestServer();
+    const jwt = await signIn(server, 'alice');
+    const before = (await devSecrets(server, 'alice')).recoveryCodes;
+    await call(server, 'POST', sdk(server, 'users/mfa/auth/recovery'), { jwt, body: { code: before[3], requestedScopes: ['wallet:sign'] } });
+    const after = (await devSecrets(server, 'alice')).recoveryCodes;
+    assert.deepEqual(after, before.filter((_: string, i: number) => i !== 3));
+  });
+
+  it('move the clock forward', async () => {
+    const t = createTestServer();
+    const res = await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: 90 } });
+    assert.deepEqual(res.body, { now: START_MS + 90_000 });
+    assertError(await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: -1 } }), 400, 'invalid_request');
+    assertError(await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: 1e12 } }), 400, 'invalid_request');
+  });
+
+  it('reset to the seeded state: same users and secrets, empty outbox, no lockouts, used codes or clock offset', async () => {
+    const t = createTestServer();
+    const secretsBefore = await devSecrets(t.server, 'alice');
+    const bobSecretsBefore = await devSecrets(t.server, 'bob');
+    const alice = await signIn(t.server, 'alice');
+    const bob = await signIn(t.server, 'bob');
+    const totpPath = sdk(t.server, 'users/mfa/auth/totp');
+    const recoveryPath = sdk(t.server, 'users/mfa/auth/recovery');
+    await call(t.server, 'POST', recoveryPath, { jwt: alice, body: { code: secretsBefore.recoveryCodes[0], requestedScopes: ['wallet:sign'] } });
+    for (let i = 0; i < 5; i++) await call(t.server, 'POST', totpPath, { jwt: alice, body: { code: '000000', requestedScopes: ['wallet:sign'] } });
+    await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } });
+    await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: 30 } });
+
+    assert.deepEqual((await call(t.server, 'POST', 'dev/reset')).body, { ok: true });
+    assert.deepEqual(await devSecrets(t.server, 'alice'), secretsBefore);
+    assert.deepEqual(await devSecrets(t.server, 'bob'), bobSecretsBefore);
+    assert.deepEqual((await call(t.server, 'GET', 'dev/outbox')).body, []);
+    assert.equal((await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: 0 } })).body.now, START_MS);
+    // Sessions survive a reset: an open demo page keeps working.
+    const code = await generate({ secret: secretsBefore.totpSecret, epoch: Math.floor(START_MS / 1000) });
+    assert.equal((await call(t.server, 'POST', totpPath, { jwt: alice, body: { code, requestedScopes: ['wallet:sign'] } })).status, 200);
+    const reused = await call(t.server, 'POST', recoveryPath, { jwt: alice, body: { code: secretsBefore.recoveryCodes[0], requestedScopes: ['wallet:sign'] } });
+    assert.equal(reused.status, 200);
+  });
+
+  it('server.reset() does the same as POST dev/reset', async () => {
+    const t = createTestServer();
+    const bob = await signIn(t.server, 'bob');
+    await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } });
+    t.server.reset();
+    assert.deepEqual((await call(t.server, 'GET', 'dev/outbox')).body, []);
+    assert.equal((await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } })).status, 200);
+  });
+
+  it('sign external assertions with the dev issuer', async () => {
+    const { server } = createTestServer();
+    const res = await call(server, 'POST', 'dev/external-jwt', { body: { userId: 'bob', scope: 'wallet:export', expiresInSeconds: 60, jti: 'j1' } });
+    const claims = JSON.parse(Buffer.from(res.body.jwt.split('.')[1], 'base64url').toString());
+    assert.deepEqual(claims, { scope: 'wallet:export', iss: 'step-up-kit-dev-issuer', sub: 'bob', jti: 'j1', iat: START_MS / 1000, exp: START_MS / 1000 + 60 });
+  });
+
+  it('do not exist unless dev mode is on, and there are no demo users then', async () => {
+    const { server } = createTestServer({ devMode: false });
+    for (const [method, path] of [
+      ['GET', 'dev/users'],
+      ['POST', 'dev/session'],
+      ['GET', 'dev/outbox'],
+      ['GET', 'dev/users/alice/secrets'],
+      ['POST', 'dev/reset'],
+      ['POST', 'dev/clock'],
+      ['POST', 'dev/external-jwt'],
+    ] as const) {
+      const body = method === 'POST' ? { userId: 'alice', advanceSeconds: 1, scope: 'wallet:export' } : undefined;
+      assertError(await call(server, method, path, { body }), 404, 'not_found');
+    }
+    const withDev = createTestServer();
+    const stolen = await signIn(withDev.server, 'alice');
+    assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt: stolen, body: { scope: 'wallet:export' } }), 401, 'not_signed_in');
+  });
+});

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { SignJWT } from 'jose';
+import { createReferenceServer } from './create-reference-server.js';
+import { createElevatedTokens } from './elevated-tokens.js';
+import { ApiError } from './errors.js';
+import { createScopePolicy } from './scope-policy.js';
+import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, START_MS, type TestServer } from './test-helpers.js';
+
+const HEADER = 'x-dyn-elevated-access-token';
+
+function protectedCall(t: TestServer, method: string, path: string, jwt: string | undefined, token?: string) {
+  return call(t.server, method, `protected/${path}`, { jwt, headers: token ? { [HEADER]: token } : {} });
+}
+
+describe('elevated tokens', () => {
+  it('carry sorted, deduplicated scopes, singleUse, a jti and a 5-minute life when any scope is single-use', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'alice');
+    const { recoveryCodes } = await devSecrets(t.server, 'alice');
+    const res = await call(t.server, 'POST', sdk(t.server, 'users/mfa/auth/recovery'), {
+      jwt,
+      body: { code: recoveryCodes[0], requestedScopes: ['wallet:sign', 'wallet:export', 'wallet:sign'] },
+    });
+    assert.equal(res.status, 200);
+    const { header, payload } = claimsOf(res.body.elevatedAccessToken);
+    assert.deepEqual(header, { alg: 'ES256', typ: 'JWT' });
+    const iat = Math.floor(START_MS / 1000);
+    assert.deepEqual({ ...payload, jti: undefined }, {
+      sub: 'alice',
+      scope: 'wallet:export wallet:sign',
+      singleUse: true,
+      environment_id: 'step-up-demo',
+      iat,
+      exp: iat + 300,
+      jti: undefined,
+    });
+    assert.match(String(payload.jti), /^[0-9a-f-]{36}$/);
+  });
+
+  it('live 10 minutes and may be reused when every scope is multi-use', async () => {
+    const t = createTestServer();
+    const token = await elevatedTokenFor(t.server, 'bob', 'wallet:sign credential:link');
+    const { payload } = claimsOf(token);
+    assert.equal(payload.singleUse, false);
+    assert.equal(Number(payload.exp) - Number(payload.iat), 600);
+    const jwt = await signIn(t.server, 'bob');
+    for (let i = 0; i < 3; i++) assert.equal((await protectedCall(t, 'POST', 'wallet/sign', jwt, token)).status, 200);
+    assert.equal((await protectedCall(t, 'POST', 'credentials/link', jwt, token)).status, 200);
+  });
+
+  it('follow the scopePolicy option', async () => {
+    const t = createTestServer({ scopePolicy: { 'wallet:sign': { singleUse: true }, 'wallet:export': { singleUse: false } } });
+    const sign = claimsOf(await elevatedTokenFor(t.server, 'bob', 'wallet:sign')).payload;
+    assert.equal(sign.singleUse, true);
+    assert.equal(Number(sign.exp) - Number(sign.iat), 300);
+    const exportClaims = claimsOf(await elevatedTokenFor(t.server, 'bob', 'wallet:export')).payload;
+    assert.equal(exportClaims.singleUse, false);
+    assert.throws(() => createReferenceServer({ scopePolicy: { 'wallet:steal': { singleUse: true } } }), /unknown scope/);
+  });
+});
+
+describe('protected endpoints', () => {
+  it('perform each action with a token of its scope', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const cases = [
+      ['POST', 'wallet/export', 'wallet:export'],
+      ['POST', 'wallet/sign', 'wallet:sign'],
+      ['POST', 'credentials/link', 'credential:link'],
+      ['POST', 'credentials/unlink', 'credential:unlink'],
+      ['DELETE', 'user', 'user:delete'],
+    ] as const;
+    for (const [method, path, scope] of cases) {
+      const res = await protectedCall(t, method, path, jwt, await elevatedTokenFor(t.server, 'bob', scope));
+      assert.equal(res.status, 200, `${method} ${path}`);
+      assert.equal(res.body.ok, true);
+      assert.equal(res.body.action, scope);
+      assert.equal(res.body.userId, 'bob');
+      assert.equal(res.body.at, new Date(START_MS).toISOString());
+    }
+  });
+
+  it('export answers a placeholder key that is clearly fake, and delete deletes nothing', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const exported = await protectedCall(t, 'POST', 'wallet/export', jwt, await elevatedTokenFor(t.server, 'bob', 'wallet:export'));
+    assert.match(exported.body.privateKey, /DEMO.*NOT-REAL/);
+    const deleted = await protectedCall(t, 'DELETE', 'user', jwt, await elevatedTokenFor(t.server, 'bob', 'user:delete'));
+    assert.equal(deleted.body.simulated, true);
+    assert.match(deleted.body.message, /Nothing was deleted/);
+    assert.equal((await call(t.server, 'GET', 'dev/users')).body.length, 2);
+  });
+
+  it('need a session', async () => {
+    const t = createTestServer();
+    const token = await elevatedTokenFor(t.server, 'bob', 'wallet:sign');
+    assertError(await protectedCall(t, 'POST', 'wallet/sign', undefined, token), 401, 'not_signed_in');
+  });
+
+  it('refuse a missing token and a token of another scope', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    assertError(await protectedCall(t, 'POST', 'wallet/export', jwt), 403, 'elevated_token_missing');
+    const signToken = await elevatedTokenFor(t.server, 'bob', 'wallet:sign');
+    assertError(await protectedCall(t, 'POST', 'wallet/export', jwt, signToken), 403, 'elevated_token_wrong_scope');
+  });
+
+  it('refuse an expired token', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const multi = await elevatedTokenFor(t.server, 'bob', 'wallet:sign');
+    const single = await elevatedTokenFor(t.server, 'bob', 'wallet:export');
+    t.clock.advance(299);
+    assert.equal((await protectedCall(t, 'POST', 'wallet/sign', jwt, multi)).status, 200);
+    t.clock.advance(1);
+    assertError(await protectedCall(t, 'POST', 'wallet/export', jwt, single), 403, 'elevated_token_expired');
+    t.clock.advance(300);
+    assertError(await protectedCall(t, 'POST', 'wallet/sign', jwt, multi), 403, 'elevated_token_expired');
+  });
+
+  it('refuse a single-use token presented again, even for another of its scopes', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const token = await elevatedTokenFor(t.server, 'bob', 'wallet:export credential:unlink');
+    assert.equal((await protectedCall(t, 'POST', 'wallet/export', jwt, token)).status, 200);
+    assertError(await protectedCall(t, 'POST', 'wallet/export', jwt, token), 403, 'elevated_token_used');
+    assertError(await protectedCall(t, 'POST', 'credentials/unlink', jwt, token), 403, 'elevated_token_used');
+  });
+
+  it('spend a single-use token once even under concurrent calls', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const token = await elevatedTokenFor(t.server, 'bob', 'wallet:export');
+    const results = await Promise.all(Array.from({ length: 4 }, () => protectedCall(t, 'POST', 'wallet/export', jwt, token)));
+    assert.deepEqual(results.map((r) => r.status).sort(), [200, 403, 403, 403]);
+  });
+
+  it('refuse forged tokens: another key, alg none, tampered, malformed, another user or environment', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const genuine = await elevatedTokenFor(t.server, 'bob', 'wallet:sign');
+    const { payload } = claimsOf(genuine);
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const [head, , sig] = genuine.split('.');
+
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const otherKey = await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'JWT' }).sign(privateKey);
+    const algNone = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
+    const tampered = `${head}.${b64({ ...payload, scope: 'wallet:sign wallet:export' })}.${sig}`;
+    const otherServer = createTestServer({ environmentId: 'other-env' });
+    const otherEnvironment = await elevatedTokenFor(otherServer.server, 'bob', 'wallet:sign');
+    const alices = await elevatedTokenFor(t.server, 'alice', 'wallet:sign');
+
+    for (const forged of [otherKey, algNone, tampered, otherEnvironment, alices, 'garbage', 'a.b.c', `Bearer ${genuine}`]) {
+      assertError(await protectedCall(t, 'POST', 'wallet/sign', jwt, forged), 403, 'elevated_token_invalid');
+    }
+    assert.equal((await protectedCall(t, 'POST', 'wallet/sign', jwt, genuine)).status, 200);
+  });
+});
+
+describe('elevated token verification beyond the signature', () => {
+  it('refuses a token signed with the right key for another environment', async () => {
+    const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const deps = { now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map<string, number>(), keyPair };
+    const here = createElevatedTokens({ ...deps, environmentId: 'here' });
+    const elsewhere = createElevatedTokens({ ...deps, environmentId: 'elsewhere' });
+    const token = await elsewhere.mint('bob', ['wallet:sign']);
+    await assert.rejects(here.consume(token, 'bob', 'wallet:sign'), (e) => e instanceof ApiError && e.code === 'elevated_token_invalid');
+    assert.equal((await elsewhere.consume(token, 'bob', 'wallet:sign')).sub, 'bob');
+  });
+});
