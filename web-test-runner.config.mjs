@@ -50,6 +50,9 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: CHROME_ARGS,
+        // Keep Chrome's popup blocker on (puppeteer turns it off): social step-up must open
+        // its popup inside the user's gesture, and a blocked popup is a case we test.
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
       },
       // one window per test page: background tabs get no requestAnimationFrame in headless Chrome
       createPage: ({ context }) => context.newPage({ type: 'window' }),
