@@ -7,10 +7,14 @@ import { registerCheckRoutes } from './routes/check.js';
 import { createDevRoutes } from './routes/dev.js';
 import { registerExternalAuthRoutes } from './routes/external-auth.js';
 import { registerOtpRoutes } from './routes/otp.js';
+import { registerPasskeyAuthRoutes } from './routes/passkey-auth.js';
+import { registerPasskeyRegistrationRoutes } from './routes/passkey-registration.js';
 import { ELEVATED_TOKEN_HEADER, registerProtectedRoutes } from './routes/protected.js';
 import { registerRecoveryRoutes } from './routes/recovery.js';
 import { MAX_BODY_BYTES, payloadTooLarge } from './request-body.js';
+import { registerSocialRoutes } from './routes/social.js';
 import { registerTotpRoutes } from './routes/totp.js';
+import { registerWalletRoutes } from './routes/wallet.js';
 import { createServerContext, type ReferenceServerOptions, type ServerContext } from './server-context.js';
 import { requireSession, type AppEnv } from './session.js';
 
@@ -39,6 +43,10 @@ function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
   registerTotpRoutes(sdk, ctx);
   registerRecoveryRoutes(sdk, ctx);
   registerExternalAuthRoutes(sdk, ctx);
+  registerPasskeyAuthRoutes(sdk, ctx);
+  registerPasskeyRegistrationRoutes(sdk, ctx);
+  registerWalletRoutes(sdk, ctx);
+  registerSocialRoutes(sdk, ctx);
   return sdk;
 }
 

@@ -14,6 +14,8 @@ export interface DevSecrets {
   recoveryCodes?: string[];
   walletAddress?: string;
   walletPrivateKey?: string;
+  /** Passkeys registered since the last reset (not secrets, but only a test needs them). */
+  passkeys?: { id: string; name: string }[];
 }
 
 export interface DevSeed {

@@ -10,7 +10,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const payloadTooLarge = () => new ApiError(413, 'payload_too_large', 'The request is too large.');
 
 /** The body as text, read in chunks and abandoned as soon as it passes MAX_BODY_BYTES. */
-async function readCappedText(request: Request): Promise<string> {
+export async function readCappedText(request: Request): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

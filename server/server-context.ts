@@ -3,9 +3,17 @@ import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { createDevExternalIssuer, type DevExternalIssuer } from './dev-external-issuer.js';
 import { createDevSeed, type DevSeed } from './dev-seed.js';
 import { createElevatedTokens, type ElevatedTokens } from './elevated-tokens.js';
+import { createUserHandles, type UserHandles } from './passkey-user-handle.js';
 import { createRecoveryCodeHasher, type RecoveryCodeHasher } from './recovery-codes.js';
 import { createScopePolicy, type ScopePolicyOverrides } from './scope-policy.js';
 import { createSessionIssuer, type SessionIssuer } from './session.js';
+import {
+  normalizeOrigins,
+  normalizeSiweDomains,
+  normalizeWebAuthn,
+  type RelyingParty,
+  type WebAuthnOptions,
+} from './site-options.js';
 import { createStore, type Store, type User } from './store.js';
 
 export interface ExternalAuthOptions {
@@ -30,6 +38,12 @@ export interface ReferenceServerOptions {
   corsOrigins?: string[];
   /** Per-scope overrides of the single-use policy. */
   scopePolicy?: ScopePolicyOverrides;
+  /** Passkey relying party. Without it: taken from the loopback page in dev mode, else no passkeys. */
+  webauthn?: WebAuthnOptions;
+  /** Domains (host[:port]) SIWE messages must name. Without it: the loopback page in dev mode, else no wallets. */
+  siweDomains?: string[];
+  /** Origins a social re-login may return to. Without it: loopback origins in dev mode. */
+  allowedRedirectOrigins?: string[];
 }
 
 export interface ExternalAuthVerifier {
@@ -53,6 +67,10 @@ export interface ServerContext {
   externalAuth?: ExternalAuthVerifier;
   devSeed?: DevSeed;
   devIssuer?: DevExternalIssuer;
+  webauthn?: RelyingParty;
+  siweDomains?: string[];
+  allowedRedirectOrigins?: string[];
+  passkeyUserHandle: UserHandles;
   findUser(id: string): User | undefined;
   reset(): void;
 }
@@ -87,6 +105,10 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     }),
     hashRecoveryCode,
     devSeed,
+    webauthn: options.webauthn && normalizeWebAuthn(options.webauthn),
+    siweDomains: options.siweDomains && normalizeSiweDomains(options.siweDomains),
+    allowedRedirectOrigins: options.allowedRedirectOrigins && normalizeOrigins('allowedRedirectOrigins', options.allowedRedirectOrigins),
+    passkeyUserHandle: createUserHandles(),
     findUser: (id) => ctx.store.users.get(id),
     reset: () => {
       ctx.store = createStore(seedUsers);

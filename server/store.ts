@@ -43,15 +43,19 @@ export interface TotpCredential {
   lastUsedTimeStep?: number;
 }
 
-/** Shape reserved for WebAuthn (a later issue adds registration and authentication). */
+/** A WebAuthn credential, added by the passkey registration extension. */
 export interface PasskeyCredential {
   kind: 'passkey';
+  /** Credential id, base64url. */
   id: string;
   name: string;
   /** COSE public key, base64url. */
   publicKey: string;
+  /** The authenticator's signature counter; a response must raise it (unless both stay 0). */
   counter: number;
   transports?: string[];
+  /** ms */
+  createdAt: number;
 }
 
 export type Credential =
@@ -99,6 +103,37 @@ export interface OutboxMessage {
   userId: string;
 }
 
+/** What a single-use challenge or nonce is for; one purpose can never spend another's value. */
+export type ChallengePurpose = 'passkey-registration' | 'passkey-authentication' | 'siwe';
+
+export interface OutstandingChallenge {
+  userId: string;
+  purpose: ChallengePurpose;
+  expiresAt: number;
+}
+
+/** A social re-login started by `providers/{provider}/initAuth`, keyed by its `state`. */
+export interface OAuthStateRecord {
+  userId: string;
+  provider: string;
+  redirectUrl: string;
+  expiresAt: number;
+}
+
+/** An authorization code of the development OAuth provider, keyed by the code. */
+export interface OAuthCodeRecord {
+  state: string;
+  codeChallenge: string;
+  redirectUri: string;
+  clientId: string;
+  provider: string;
+  /** The user whose social account consented. */
+  userId: string;
+  expiresAt: number;
+  /** Set on first presentation, so a second one fails even while the code is unexpired. */
+  usedAt?: number;
+}
+
 export interface MfaFailures {
   count: number;
   lockedUntil?: number;
@@ -117,6 +152,10 @@ export interface Store {
   usedExternalJtis: Map<string, number>;
   /** jti → expiry (ms) of single-use elevated tokens already spent. */
   usedElevatedJtis: Map<string, number>;
+  /** Passkey challenges and SIWE nonces, keyed by `challengeKey(purpose, value)`. */
+  challenges: Map<string, OutstandingChallenge>;
+  oauthStates: Map<string, OAuthStateRecord>;
+  oauthCodes: Map<string, OAuthCodeRecord>;
   /** Added to the injected clock; moved by the dev clock route. */
   clockOffsetMs: number;
 }
@@ -130,6 +169,9 @@ export function createStore(users: readonly User[]): Store {
     mfaFailures: new Map(),
     usedExternalJtis: new Map(),
     usedElevatedJtis: new Map(),
+    challenges: new Map(),
+    oauthStates: new Map(),
+    oauthCodes: new Map(),
     clockOffsetMs: 0,
   };
 }

@@ -2,6 +2,8 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
+import { StepUpCheckFailedEvent } from './client-events.js';
+import { StepUpError } from './errors.js';
 import { apiRequest } from './http.js';
 import type { ScopeValue, StepUpCheckResponse, StepUpCredential } from './wire.js';
 
@@ -36,14 +38,27 @@ export function parseCheckResponse(body: unknown): StepUpCheckResponse | undefin
 }
 
 async function askServer(client: StepUpClient, scope: string): Promise<StepUpCheckResponse> {
+  let failure: StepUpError;
   try {
     const answer = parseCheckResponse(await apiRequest(client, { method: 'POST', path: 'stepUp/check', body: { scope } }));
-    if (!answer) return required();
-    client.lastCredentials = answer.credentials;
-    return answer;
-  } catch {
-    return required(); // fail closed: any failure means "verify"
+    if (answer) {
+      client.lastCredentials = answer.credentials;
+      return answer;
+    }
+    failure = new StepUpError('server_error', { message: 'The server sent an answer that could not be read.' });
+  } catch (error) {
+    failure = error instanceof StepUpError ? error : new StepUpError('server_error', { cause: error });
   }
+  client.dispatchEvent(new StepUpCheckFailedEvent(scope, failure));
+  return required(); // fail closed: any failure means "verify"
+}
+
+/** Resolves "required" as soon as `signal` fires (the shared request goes on for other callers). */
+function requiredOnAbort(signal: AbortSignal): Promise<StepUpCheckResponse> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(required());
+    else signal.addEventListener('abort', () => resolve(required()), { once: true });
+  });
 }
 
 const copy = (r: StepUpCheckResponse): StepUpCheckResponse => ({ ...r, credentials: r.credentials.map((c) => ({ ...c })) });
@@ -52,10 +67,11 @@ const copy = (r: StepUpCheckResponse): StepUpCheckResponse => ({ ...r, credentia
  * Whether step-up is required for `scope`. Answers at once, with no request, when a valid
  * token for the scope is held (without consuming it); otherwise asks the server, sharing one
  * request among identical checks in flight. Never rejects: on any failure the answer is
- * `{ isRequired: true, credentials: [] }`.
+ * `{ isRequired: true, credentials: [] }` (and the client dispatches `checkfailed`); a fired
+ * `signal` answers the same at once.
  */
 export function checkStepUpAuth(
-  { scope }: { scope: ScopeValue },
+  { scope, signal }: { scope: ScopeValue; signal?: AbortSignal },
   client: StepUpClient = getDefaultClient(),
 ): Promise<StepUpCheckResponse> {
   if (client.tokens.has(scope)) return Promise.resolve({ isRequired: false, credentials: [] });
@@ -64,5 +80,6 @@ export function checkStepUpAuth(
     pending = askServer(client, scope).finally(() => client.inFlightChecks.delete(scope));
     client.inFlightChecks.set(scope, pending);
   }
-  return pending.then(copy);
+  const answer = pending.then(copy);
+  return signal ? Promise.race([answer, requiredOnAbort(signal)]) : answer;
 }

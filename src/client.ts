@@ -1,7 +1,7 @@
 // A step-up client: one API endpoint, one signed-in session source, one token store.
 import { memoryPersistence, sessionPersistence } from './token-persistence.js';
 import { ElevatedTokenStore, type HeldTokenSummary } from './token-store.js';
-import type { StepUpClientEventMap } from './token-events.js';
+import type { StepUpClientEventMap } from './client-events.js';
 import type { StepUpCheckResponse, StepUpCredential } from './wire.js';
 
 export interface StepUpClientConfig {

@@ -14,6 +14,7 @@ const MESSAGES = {
   wallet_missing: 'No wallet was found in this browser.',
   wallet_address_mismatch: 'The connected wallet is not the one linked to this account.',
   wallet_signature_rejected: 'The signature request was rejected in the wallet.',
+  wallet_connection_rejected: 'The wallet connection was declined.',
   network_error: 'The server could not be reached. Check your connection and try again.',
   server_error: 'Something went wrong on the server. Try again in a moment.',
   not_signed_in: 'You are not signed in. Sign in and try again.',

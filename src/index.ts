@@ -14,7 +14,7 @@ export { verifySocial, completeSocialRedirect, type VerifySocialParams } from '.
 export { handleSocialCallback } from './social-callback.js';
 export { elevatedFetch, ELEVATED_TOKEN_HEADER, type ElevatedFetchInit } from './elevated-fetch.js';
 export { CLOCK_SKEW_MARGIN_SECONDS, type HeldTokenSummary } from './token-store.js';
-export { StepUpTokenEvent, type StepUpClientEventMap, type TokenEventType } from './token-events.js';
+export { StepUpTokenEvent, StepUpCheckFailedEvent, type StepUpClientEventMap, type TokenEventType } from './client-events.js';
 export { StepUpError, isStepUpError, type StepUpErrorCode } from './errors.js';
 export { TokenScope, JwtVerifiedCredentialFormatEnum, ProviderEnum } from './enums.js';
 export type * from './wire.js';

@@ -1,5 +1,5 @@
 // Email and SMS one-time codes: send, then verify with the requested scopes.
-import { callingCodeFor } from './calling-codes.js';
+import { callingCodeFor, splitE164 } from './calling-codes.js';
 import type { OtpChannel, StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
@@ -40,21 +40,30 @@ export function sendEmailOTP(
   return send(client, 'email', 'emailVerifications/create', { email }, params.signal);
 }
 
-/** Sends a one-time code by SMS; `countryCode` is the ISO country ('US'), mapped to its calling code. */
+/**
+ * Sends a one-time code by SMS. `countryCode` is the ISO country ('US'), mapped to its
+ * calling code; without it `phoneNumber` may be E.164 ('+12025550123'); without either, the
+ * code goes to the user's phone credential as reported by the last `checkStepUpAuth`.
+ */
 export function sendSmsOTP(
-  params: { countryCode: string; phoneNumber: string; signal?: AbortSignal },
+  params: { countryCode?: string; phoneNumber?: string; signal?: AbortSignal } = {},
   client: StepUpClient = getDefaultClient(),
 ): Promise<OtpVerification> {
-  const phoneCountryCode = callingCodeFor(String(params?.countryCode ?? ''));
-  const phoneNumber = String(params?.phoneNumber ?? '').replace(/[\s().-]/g, '');
-  if (!phoneCountryCode || !/^\d{4,15}$/.test(phoneNumber)) {
+  const given =
+    params.phoneNumber ??
+    client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.PhoneNumber)?.alias ??
+    '';
+  const split = params.countryCode ? { countryCode: params.countryCode, phoneNumber: given } : splitE164(String(given));
+  const phoneCountryCode = split && callingCodeFor(String(split.countryCode));
+  const phoneNumber = String(split?.phoneNumber ?? '').replace(/[\s().-]/g, '');
+  if (!split || !phoneCountryCode || !/^\d{4,15}$/.test(phoneNumber)) {
     return Promise.reject(new StepUpError('invalid_request', { message: 'Enter a valid phone number.' }));
   }
   return send(
     client,
     'sms',
     'smsVerifications/create',
-    { isoCountryCode: params.countryCode.toUpperCase(), phoneCountryCode, phoneNumber },
+    { isoCountryCode: split.countryCode.toUpperCase(), phoneCountryCode, phoneNumber },
     params.signal,
   );
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { StepUpError } from './errors.js';
-import { StepUpTokenEvent } from './token-events.js';
+import { StepUpTokenEvent } from './client-events.js';
 import { memoryPersistence, sessionPersistence } from './token-persistence.js';
 import { CLOCK_SKEW_MARGIN_SECONDS, ElevatedTokenStore } from './token-store.js';
 import { craftToken } from '../test/support/scripted.js';

@@ -3,7 +3,7 @@
 // single-use tokens handed out exactly once.
 import { StepUpError } from './errors.js';
 import { readElevatedToken, type ElevatedTokenInfo } from './jwt-payload.js';
-import { StepUpTokenEvent, type TokenEventType } from './token-events.js';
+import { StepUpTokenEvent, type TokenEventType } from './client-events.js';
 import type { TokenPersistence } from './token-persistence.js';
 
 /**

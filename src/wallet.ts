@@ -46,13 +46,21 @@ function walletError(error: unknown, rejected: StepUpError): StepUpError {
 
 /** Verifies the user by a signature from their linked external wallet (never an embedded one). */
 export async function verifyWallet(
-  params: { walletId?: string; requestedScopes: ScopeValue[]; signal?: AbortSignal },
+  params: {
+    walletId?: string;
+    /** The linked address; default: the wallet credential of the last `checkStepUpAuth`. */
+    expectedAddress?: string;
+    requestedScopes: ScopeValue[];
+    signal?: AbortSignal;
+  },
   client: StepUpClient = getDefaultClient(),
 ): Promise<VerifyResponse> {
   const scopes = requireScopes(params.requestedScopes);
   const wallets = listWallets();
   if (wallets.length === 0) throw new StepUpError('wallet_missing');
-  const expected = client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.Blockchain)?.alias;
+  const expected =
+    params.expectedAddress ??
+    client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.Blockchain)?.alias;
 
   let wallet: AvailableWallet;
   let address: string;
@@ -71,7 +79,7 @@ export async function verifyWallet(
     address = getAddress(match);
     chainId = Number.parseInt(String(await wallet.provider.request({ method: 'eth_chainId' })), 16) || 1;
   } catch (error) {
-    throw walletError(error, new StepUpError('cancelled', { message: 'The wallet connection was declined.' }));
+    throw walletError(error, new StepUpError('wallet_connection_rejected'));
   }
 
   throwIfCancelled(params.signal);

@@ -1,7 +1,15 @@
 // checkStepUpAuth: the local fast path, the server's answer, shared in-flight requests and
 // the fail-closed answer for everything that can go wrong on the way.
 import { expect } from '@open-wc/testing';
-import { checkStepUpAuth, createStepUpClient, hasElevatedAccessToken, TokenScope, verifyOTP, sendEmailOTP } from '../src/index.js';
+import {
+  checkStepUpAuth,
+  createStepUpClient,
+  hasElevatedAccessToken,
+  sendEmailOTP,
+  StepUpCheckFailedEvent,
+  TokenScope,
+  verifyOTP,
+} from '../src/index.js';
 import { API_BASE, latestCode, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
 import { scriptedApi, scriptedJson } from './support/scripted.js';
 
@@ -125,6 +133,30 @@ describe('checkStepUpAuth', () => {
       expect(urls).to.have.length(1);
     });
   }
+
+  it('tells observers why a check failed (checkfailed), and says nothing when the server answered', async () => {
+    const failures: StepUpCheckFailedEvent[] = [];
+    const { client } = scriptedClient(scriptedJson({ error: { code: 'server_error', message: 'down' } }, 503));
+    client.addEventListener('checkfailed', (e) => failures.push(e));
+    await checkStepUpAuth({ scope: 'wallet:export' }, client);
+    expect(failures.map((f) => [f.scope, f.error.code])).to.deep.equal([['wallet:export', 'server_error']]);
+
+    const { client: bob } = await signedInClient('bob');
+    bob.addEventListener('checkfailed', (e) => failures.push(e));
+    await checkStepUpAuth({ scope: 'wallet:export' }, bob);
+    expect(failures).to.have.length(1);
+  });
+
+  it('an aborted check answers "required" at once, and the shared request still serves the others', async () => {
+    const { client, urls } = scriptedClient(scriptedJson({ isRequired: false, credentials: [] }, 200, 300));
+    const controller = new AbortController();
+    const aborted = checkStepUpAuth({ scope: 'wallet:export', signal: controller.signal }, client);
+    const other = checkStepUpAuth({ scope: 'wallet:export' }, client);
+    controller.abort();
+    expect(await aborted).to.deep.equal(REQUIRED);
+    expect(await other).to.deep.equal({ isRequired: false, credentials: [] });
+    expect(urls).to.have.length(1);
+  });
 
   it('keeps well-formed credentials and drops ones of unknown format or shape', async () => {
     const { client } = scriptedClient(

@@ -98,11 +98,21 @@ describe('email and SMS codes', () => {
     expect((await latestCode('bob', 'sms')).to).to.equal('+12025550123');
   });
 
+  it('sends to the phone credential by default, or to an E.164 number', async () => {
+    await sendSmsOTP({}, client);
+    expect((await latestCode('bob', 'sms')).to).to.equal('+12025550123');
+    await advanceServerClock(31);
+    await sendSmsOTP({ phoneNumber: '+1 (202) 555-0123' }, client);
+    expect(await outbox('bob')).to.have.length(2);
+  });
+
   it('refuses input it can tell is wrong before sending anything', async () => {
     const recorder = recordingFetch();
     const { client: recorded } = await signedInClient('bob', { fetch: recorder.fetch });
     expect((await rejection(sendSmsOTP({ countryCode: 'ZZ', phoneNumber: '2025550123' }, recorded))).code).to.equal('invalid_request');
     expect((await rejection(sendSmsOTP({ countryCode: 'US', phoneNumber: 'call me' }, recorded))).code).to.equal('invalid_request');
+    expect((await rejection(sendSmsOTP({ phoneNumber: '2025550123' }, recorded))).code).to.equal('invalid_request'); // no country
+    expect((await rejection(sendSmsOTP({}, recorded))).code).to.equal('invalid_request'); // no check yet: no known phone
     expect((await rejection(verifyOTP({ type: 'email', token: '123456', requestedScopes: SCOPES }, recorded))).code).to.equal(
       'verification_not_found',
     );

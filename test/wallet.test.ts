@@ -70,6 +70,12 @@ describe('external wallet step-up', () => {
     expect(hasElevatedAccessToken('wallet:sign', client)).to.equal(false);
   });
 
+  it('a declined connection is told apart from a declined signature', async () => {
+    useDemoWallet({ approve: () => false });
+    const error = await rejection(verifyWallet({ requestedScopes: SCOPES, expectedAddress: bobAddress }, client));
+    expect(error.code).to.equal('wallet_connection_rejected');
+  });
+
   it('another wallet than the linked one is refused with the expected address, shortened', async () => {
     const stranger = createDemoWallet({ privateKey: generatePrivateKey() });
     cleanups.push(registerWalletProvider({ id: 'stranger', name: 'Stranger', provider: stranger }));

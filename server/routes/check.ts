@@ -6,7 +6,7 @@ import { invalidScope } from '../errors.js';
 import { readJsonBody } from '../request-body.js';
 import { isKnownScope } from '../scope-policy.js';
 import type { AppEnv } from '../session.js';
-import { e164, hasMfaDevice, type User } from '../store.js';
+import { credentialsOf, e164, hasMfaDevice, type User } from '../store.js';
 
 export const RECOVERY_CODE_CREDENTIAL_ID = 'recovery-code';
 
@@ -15,15 +15,16 @@ const CheckBody = z.object({ scope: z.string().max(200) });
 /** MFA users are offered only MFA credentials; everyone else their re-auth credentials. */
 export function stepUpCheck(user: User): StepUpCheckResponse {
   if (hasMfaDevice(user)) {
-    const credentials: StepUpCredential[] = [];
-    for (const c of user.credentials) {
-      if (c.kind === 'passkey') credentials.push({ id: c.id, format: 'passkey', alias: c.name });
-      if (c.kind === 'totp') credentials.push({ id: c.id, format: 'totp', type: 'totp', alias: 'Authenticator app' });
+    // Passkeys first: phishing-resistant, and one touch instead of a typed code.
+    const passkeys = credentialsOf(user, 'passkey');
+    const credentials: StepUpCredential[] = passkeys.map((p) => ({ id: p.id, format: 'passkey', alias: p.name }));
+    for (const c of credentialsOf(user, 'totp')) {
+      credentials.push({ id: c.id, format: 'totp', type: 'totp', alias: 'Authenticator app' });
     }
     if (user.recoveryCodes.some((r) => r.usedAt === undefined)) {
       credentials.push({ id: RECOVERY_CODE_CREDENTIAL_ID, format: 'totp', type: 'recoveryCode', alias: 'Recovery code' });
     }
-    const defaultCredentialId = user.defaultMfaCredentialId ?? credentials[0]?.id;
+    const defaultCredentialId = passkeys[0]?.id ?? user.defaultMfaCredentialId ?? credentials[0]?.id;
     return { isRequired: true, credentials, ...(defaultCredentialId && { defaultCredentialId }) };
   }
   const credentials: StepUpCredential[] = [];

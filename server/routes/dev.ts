@@ -1,12 +1,14 @@
 // Development-only surface (dev mode): demo users, sessions, the outbox of sent codes, secrets
-// a real user would hold on their phone or wallet, reset, and a movable clock.
+// a real user would hold on their phone or wallet, reset, a movable clock, and the
+// development OAuth provider.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DevSecrets } from '../dev-seed.js';
 import { ApiError, notFound } from '../errors.js';
 import { readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
-import { hasMfaDevice, type User } from '../store.js';
+import { credentialsOf, hasMfaDevice, type User } from '../store.js';
+import { registerDevOAuthRoutes } from './dev-oauth.js';
 
 // Keeps every date the server prints inside the range a Date can represent.
 const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 60 * 60 * 1000;
@@ -57,6 +59,9 @@ export function createDevRoutes(ctx: ServerContext): Hono {
       const unused = new Set(user.recoveryCodes.filter((r) => r.usedAt === undefined).map((r) => r.hash));
       secrets.recoveryCodes = seeded.recoveryCodes.filter((code) => unused.has(ctx.hashRecoveryCode(code)));
     }
+    // Registered at runtime (the seed has none); listed so a test can tell which exist.
+    const passkeys = credentialsOf(user, 'passkey').map((p) => ({ id: p.id, name: p.name }));
+    if (passkeys.length > 0) secrets.passkeys = passkeys;
     return c.json(secrets);
   });
 
@@ -82,6 +87,8 @@ export function createDevRoutes(ctx: ServerContext): Hono {
     const body = await readJsonBody(c, ExternalJwtBody);
     return c.json({ jwt: await issuer.sign(body) });
   });
+
+  registerDevOAuthRoutes(dev, ctx);
 
   return dev;
 }

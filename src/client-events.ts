@@ -1,5 +1,6 @@
-// Events the client dispatches about its elevated tokens. They carry scopes and expiry,
-// never the token itself, so observers (UIs, analytics) cannot leak it.
+// Events a client dispatches. Token events carry scopes and expiry, never the token
+// itself, so observers (UIs, analytics) cannot leak it.
+import type { StepUpError } from './errors.js';
 
 export type TokenEventType = 'tokenstored' | 'tokenconsumed' | 'tokenexpired';
 
@@ -18,8 +19,23 @@ export class StepUpTokenEvent extends Event {
   }
 }
 
+/**
+ * A check answered "required" because it failed (network, server, malformed answer, not
+ * signed in) rather than because the server said so: lets a UI offer "try again" instead of
+ * "no method available".
+ */
+export class StepUpCheckFailedEvent extends Event {
+  constructor(
+    readonly scope: string,
+    readonly error: StepUpError,
+  ) {
+    super('checkfailed');
+  }
+}
+
 export interface StepUpClientEventMap {
   tokenstored: StepUpTokenEvent;
   tokenconsumed: StepUpTokenEvent;
   tokenexpired: StepUpTokenEvent;
+  checkfailed: StepUpCheckFailedEvent;
 }

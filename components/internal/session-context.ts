@@ -1,0 +1,20 @@
+// What <step-up-dialog> hands the method element it renders (lit context, not reaching in).
+import { createContext } from '@lit/context';
+import type { StepUpClient, StepUpCredential, StepUpError } from '../../src/index.js';
+import type { StepUpStringOverrides } from '../translations/strings.js';
+import type { StepUpMethod } from './methods.js';
+
+export interface StepUpSession {
+  client: StepUpClient;
+  scope: string;
+  credential: StepUpCredential;
+  /** Aborted when the dialog closes: whatever the method has in flight stops. */
+  signal: AbortSignal;
+  strings: StepUpStringOverrides | undefined;
+  /** The method verified the user; the dialog announces it (once, and never after a close). */
+  elevated(method: StepUpMethod, credentialId: string | undefined): void;
+  /** An attempt failed; the method shows it, the dialog reports it. */
+  failed(method: StepUpMethod, error: StepUpError): void;
+}
+
+export const stepUpSessionContext = createContext<StepUpSession | undefined>(Symbol('step-up-session'));

@@ -1,0 +1,138 @@
+// The styling surface every element shares: --step-up-* custom properties with light and dark
+// defaults (light-dark(), driven by --step-up-color-scheme, default: the user's preference),
+// and the look of buttons, inputs and messages. Logical properties throughout, for RTL.
+import { css } from 'lit';
+
+export const theme = css`
+  :host {
+    color-scheme: var(--step-up-color-scheme, light dark);
+    --_text: var(--step-up-color-text, light-dark(#1b1f24, #e8eaed));
+    --_muted: var(--step-up-color-muted, light-dark(#57606a, #a6adb5));
+    --_surface: var(--step-up-color-surface, light-dark(#ffffff, #1d2127));
+    --_subtle: var(--step-up-color-subtle, light-dark(#f3f4f6, #2a2f36));
+    --_border: var(--step-up-color-border, light-dark(#c9ced4, #454c55));
+    --_accent: var(--step-up-color-accent, light-dark(#4338ca, #a5b4fc));
+    --_on-accent: var(--step-up-color-on-accent, light-dark(#ffffff, #111827));
+    --_danger: var(--step-up-color-danger, light-dark(#b42318, #ffb4a8));
+    --_radius: var(--step-up-radius, 0.5rem);
+    --_space: var(--step-up-spacing, 1rem);
+    --_focus: var(--step-up-focus-ring, 0 0 0 3px light-dark(#a5b4fc, #6366f1));
+    display: block;
+    font-family: var(--step-up-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--step-up-font-size, 1rem);
+    line-height: 1.5;
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  p {
+    margin: 0;
+  }
+  .stack {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .intro {
+    color: var(--_muted);
+  }
+  label {
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    font-size: 1.25em;
+    letter-spacing: 0.2em;
+    font-variant-numeric: tabular-nums;
+    inline-size: 100%;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  input:focus-visible,
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .primary {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    padding: 0.6em 1.2em;
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .secondary {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    padding: 0.5em 1em;
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: var(--_text);
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    justify-self: start;
+    align-self: flex-start;
+  }
+  .status {
+    color: var(--_muted);
+    min-block-size: 1.5em;
+  }
+  .status:empty,
+  .error:empty {
+    display: none;
+  }
+  .error {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+    color: var(--_danger);
+  }
+  .icon {
+    flex: none;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .spinner {
+      animation: spin 0.9s linear infinite;
+    }
+  }
+  .spinner {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+`;

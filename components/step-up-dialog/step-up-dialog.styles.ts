@@ -1,0 +1,120 @@
+import { css } from 'lit';
+import { theme } from '../internal/theme.styles.js';
+
+export default [
+  theme,
+  css`
+    :host {
+      display: contents;
+    }
+    dialog {
+      inline-size: min(var(--step-up-dialog-width, 28rem), calc(100vw - 2rem));
+      max-block-size: calc(100dvh - 2rem);
+      padding: 0;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 2);
+      background: var(--_surface);
+      color: var(--_text);
+      box-shadow: var(--step-up-dialog-shadow, 0 20px 50px rgb(0 0 0 / 0.25));
+    }
+    dialog::backdrop {
+      background: var(--step-up-backdrop, rgb(15 23 42 / 0.55));
+    }
+    .panel {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+      padding: calc(var(--_space) * 1.5);
+    }
+    .header {
+      display: flex;
+      align-items: flex-start;
+      gap: calc(var(--_space) * 0.5);
+    }
+    .header slot {
+      display: block;
+    }
+    h2 {
+      flex: 1;
+      margin: 0;
+      font-size: 1.25em;
+      line-height: 1.3;
+    }
+    h3 {
+      margin: 0;
+      font-size: 1em;
+    }
+    .close {
+      display: inline-grid;
+      place-items: center;
+      inline-size: 2.25rem;
+      block-size: 2.25rem;
+      margin-block-start: -0.25rem;
+      margin-inline-end: -0.5rem;
+      border: 0;
+      background: transparent;
+      color: var(--_muted);
+    }
+    .close:hover {
+      background: var(--_subtle);
+    }
+    .body {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_space) * 1.25);
+    }
+    .checking {
+      display: flex;
+      align-items: center;
+      gap: 0.75em;
+      color: var(--_muted);
+    }
+    .method-title {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+      margin-block-end: calc(var(--_space) * 0.5);
+    }
+    .others {
+      border-block-start: 1px solid var(--_border);
+      padding-block-start: var(--_space);
+    }
+    ul {
+      list-style: none;
+      margin: calc(var(--_space) * 0.5) 0 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5em;
+    }
+    .option {
+      display: flex;
+      align-items: center;
+      gap: 0.75em;
+      inline-size: 100%;
+      padding: 0.6em 0.8em;
+      border: 1px solid var(--_border);
+      background: transparent;
+      color: var(--_text);
+      text-align: start;
+    }
+    .option:hover {
+      background: var(--_subtle);
+    }
+    .option .label {
+      font-weight: 600;
+    }
+    .option .alias {
+      margin-inline-start: auto;
+      color: var(--_muted);
+      font-size: 0.875em;
+      overflow-wrap: anywhere;
+      text-align: end;
+    }
+    .none {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75em;
+      align-items: flex-start;
+    }
+  `,
+];

@@ -1,0 +1,395 @@
+import { provide } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, nothing, type LitElement, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import {
+  checkStepUpAuth,
+  getDefaultClient,
+  StepUpError,
+  type StepUpCheckFailedEvent,
+  type StepUpCheckResponse,
+  type StepUpClient,
+  type StepUpCredential,
+} from '../../src/index.js';
+import { StepUpCancelEvent } from '../events/cancel-event.js';
+import { StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
+import { StepUpErrorEvent } from '../events/error-event.js';
+import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
+import { icon } from '../internal/icons.js';
+import { displayAlias, methodOf, type StepUpMethod } from '../internal/methods.js';
+import { stepUpSessionContext, type StepUpSession } from '../internal/session-context.js';
+import { StepUpElement } from '../internal/step-up-element.js';
+import styles from './step-up-dialog.styles.js';
+
+/** A check that answers faster than this never shows the dialog (no flash when no step-up is needed). */
+export const CHECK_SHOW_DELAY_MS = 250;
+
+/** Parts of the method elements, exported as `method-…` parts of the dialog. */
+const METHOD_PARTS = [
+  'form', 'intro', 'label', 'input', 'error', 'countdown', 'button', 'submit-button', 'status', 'resend',
+  'resend-button', 'retry-button', 'wallet-list', 'wallet-button', 'expected', 'icon',
+]
+  .map((part) => `${part}: method-${part}`)
+  .join(', ');
+
+/** One requestStepUp from start to end. */
+interface Run {
+  scope: string;
+  client: StepUpClient;
+  abort: AbortController;
+  promise: Promise<StepUpElevation>;
+  resolve(detail: StepUpElevation): void;
+  reject(error: unknown): void;
+  opener: HTMLElement | null;
+}
+
+/** The focused element, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * Asks the signed-in user to prove themselves again before a sensitive action. Runs the
+ * step-up check; when no step-up is needed it shows nothing and reports success at once;
+ * otherwise it opens a modal with the account's default method first and the others under
+ * "use another method".
+ *
+ * ```html
+ * <step-up-dialog scope="wallet:export"></step-up-dialog>
+ * <script type="module">
+ *   const detail = await document.querySelector('step-up-dialog').requestStepUp();
+ * </script>
+ * ```
+ *
+ * @summary Step-up authentication dialog.
+ * @event elevated - The user verified (or already was: `detail.alreadyElevated`). Detail: scope, method, credentialId, expiresAt, alreadyElevated.
+ * @event stepupcancel - The user closed the dialog (Escape, close button, `close()`).
+ * @event stepuperror - A verification attempt failed; the dialog stays open and says why.
+ * @event stepupmethodchange - The user chose another method.
+ * @slot header - Above the title (a logo).
+ * @slot footer - At the bottom of the dialog.
+ * @slot help - Shown when no method is available (a link to support).
+ * @csspart dialog - The native `<dialog>`. @csspart panel - Its content box.
+ * @csspart header - Title row. @csspart title - The title. @csspart close-button - The close button.
+ * @csspart description - The sentence under the title. @csspart body - The changing middle.
+ * @csspart checking - The "checking" state. @csspart no-method - The "no method available" state.
+ * @csspart check-error - The check failed (network, server): the error and a retry button.
+ * @csspart method - The current method. @csspart method-title - Its heading.
+ * @csspart other-methods - The "use another method" section. @csspart method-list - Its list.
+ * @csspart method-option - One other method. @csspart method-alias - The account shown on it.
+ * @csspart footer - The footer. @csspart method-form, method-input, method-button, … - Parts of the method element.
+ * @cssproperty --step-up-color-scheme - `light dark` (default, follows the user), `light` or `dark`.
+ * @cssproperty --step-up-color-text - Text. @cssproperty --step-up-color-muted - Secondary text.
+ * @cssproperty --step-up-color-surface - Dialog background. @cssproperty --step-up-color-subtle - Hover backgrounds.
+ * @cssproperty --step-up-color-border - Borders. @cssproperty --step-up-color-accent - Primary buttons and links.
+ * @cssproperty --step-up-color-on-accent - Text on primary buttons. @cssproperty --step-up-color-danger - Errors.
+ * @cssproperty --step-up-radius - Corner radius. @cssproperty --step-up-spacing - Base spacing.
+ * @cssproperty --step-up-font-family - Font. @cssproperty --step-up-font-size - Base font size.
+ * @cssproperty --step-up-focus-ring - Focus indicator (a box-shadow). @cssproperty --step-up-dialog-width - Dialog width.
+ * @cssproperty --step-up-dialog-shadow - Dialog shadow. @cssproperty --step-up-backdrop - Backdrop colour.
+ */
+export class StepUpDialog extends StepUpElement {
+  static override styles = styles;
+
+  protected readonly checkTask = new Task(this, {
+    task: ([scope, client]: readonly [string, StepUpClient], { signal }) => checkStepUpAuth({ scope, signal }, client),
+    autoRun: false,
+  });
+
+  @query('dialog') protected dialog!: HTMLDialogElement;
+
+  /** The scope to elevate, e.g. `wallet:export`. */
+  @property({ reflect: true }) scope = '';
+
+  /** The step-up client; the default client (`initializeStepUp`) when not set. */
+  @property({ attribute: false }) client?: StepUpClient;
+
+  /** Passed to `<step-up-social>` as `redirect-url`: the page that finishes a social sign-in. */
+  @property({ attribute: 'social-redirect-url' }) socialRedirectUrl?: string;
+
+  @provide({ context: stepUpSessionContext })
+  @state()
+  protected session?: StepUpSession;
+
+  /** The credential whose method is shown. */
+  @state() protected currentId?: string;
+
+  @state() protected run?: Run;
+
+  /** Why the last check failed (network, server, signed out): "try again", not "no method". */
+  @state() protected checkError?: StepUpError;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancel();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('run') || changed.has('currentId') || changed.has('strings')) this.session = this.#session();
+  }
+
+  /** True while the modal is showing. */
+  get open(): boolean {
+    return Boolean(this.dialog?.open);
+  }
+
+  /**
+   * Runs the step-up for `scope` (default: the `scope` attribute). Resolves with the elevation
+   * (at once, with `alreadyElevated: true`, when a valid token is held); rejects with a
+   * `StepUpError` of code `cancelled` when the user closes the dialog. A second call while one
+   * is running for the same scope returns the same promise.
+   */
+  requestStepUp(scope: string = this.scope): Promise<StepUpElevation> {
+    if (this.run?.scope === scope) return this.run.promise;
+    this.#cancel();
+    let client: StepUpClient;
+    try {
+      client = this.client ?? getDefaultClient();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    let resolve!: Run['resolve'];
+    let reject!: Run['reject'];
+    const promise = new Promise<StepUpElevation>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const run: Run = { scope, client, abort: new AbortController(), promise, resolve, reject, opener: deepActiveElement() };
+    this.run = run;
+    void this.#start(run);
+    return promise;
+  }
+
+  /** Starts the step-up and forgets the promise: listen for `elevated` and `stepupcancel`. */
+  show(): void {
+    this.requestStepUp().catch(() => undefined);
+  }
+
+  /** Closes the dialog as the user would: aborts whatever is in flight and fires `stepupcancel`. */
+  close(): void {
+    this.#cancel();
+  }
+
+  async #start(run: Run): Promise<void> {
+    const showSoon = setTimeout(() => void this.#showModal(run), CHECK_SHOW_DELAY_MS);
+    const result = await this.#check(run);
+    clearTimeout(showSoon);
+    if (!result || this.run !== run) return;
+    if (!result.isRequired) {
+      this.#succeed(run, undefined, undefined, true);
+      return;
+    }
+    await this.#showModal(run);
+    await this.#focusMethod();
+  }
+
+  async #check(run: Run): Promise<StepUpCheckResponse | undefined> {
+    let failure: StepUpError | undefined;
+    const onFailed = (event: StepUpCheckFailedEvent) => {
+      if (event.scope === run.scope) failure = event.error;
+    };
+    run.client.addEventListener('checkfailed', onFailed);
+    try {
+      await this.checkTask.run([run.scope, run.client]);
+    } finally {
+      run.client.removeEventListener('checkfailed', onFailed);
+    }
+    const result = this.checkTask.value;
+    if (this.run === run) this.checkError = failure;
+    if (this.run !== run || !result) return undefined;
+    const usable = result.credentials.filter((c) => methodOf(c));
+    this.currentId = (usable.find((c) => c.id === result.defaultCredentialId) ?? usable[0])?.id;
+    return result;
+  }
+
+  async #showModal(run: Run): Promise<void> {
+    if (this.run !== run) return;
+    await this.updateComplete;
+    if (this.run !== run || this.dialog.open) return;
+    this.dialog.showModal();
+  }
+
+  /** Focus into the current method (its first control), else the dialog's first control. */
+  async #focusMethod(): Promise<void> {
+    await this.updateComplete;
+    const method = this.renderRoot.querySelector<LitElement>('.current > *');
+    if (method) {
+      await method.updateComplete;
+      method.focus();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('.none button, .close')?.focus();
+    }
+  }
+
+  #session(): StepUpSession | undefined {
+    const run = this.run;
+    const credential = this.#credentials().find((c) => c.id === this.currentId);
+    if (!run || !credential) return undefined;
+    return {
+      client: run.client,
+      scope: run.scope,
+      credential,
+      signal: run.abort.signal,
+      strings: this.strings,
+      elevated: (method, credentialId) => this.#succeed(run, method, credentialId, false),
+      failed: (method, error) => {
+        if (this.run === run) this.dispatchEvent(new StepUpErrorEvent({ error, method, scope: run.scope }));
+      },
+    };
+  }
+
+  #credentials(): StepUpCredential[] {
+    return (this.checkTask.value?.credentials ?? []).filter((c) => methodOf(c));
+  }
+
+  #end(run: Run): void {
+    this.run = undefined;
+    this.currentId = undefined;
+    run.abort.abort();
+    if (this.dialog?.open) this.dialog.close();
+    if (run.opener?.isConnected) run.opener.focus();
+  }
+
+  #succeed(run: Run, method: StepUpMethod | undefined, credentialId: string | undefined, alreadyElevated: boolean): void {
+    if (this.run !== run || run.abort.signal.aborted) return; // closed: nothing may be reported late
+    const held = run.client.listElevatedTokens().find((t) => t.scopes.includes(run.scope));
+    const detail: StepUpElevation = { scope: run.scope, method, credentialId, expiresAt: held?.exp, alreadyElevated };
+    this.#end(run);
+    run.resolve(detail);
+    this.dispatchEvent(new StepUpElevatedEvent(detail));
+  }
+
+  #cancel(): void {
+    const run = this.run;
+    if (!run) return;
+    this.#end(run);
+    run.reject(new StepUpError('cancelled'));
+    this.dispatchEvent(new StepUpCancelEvent({ scope: run.scope }));
+  }
+
+  #onCancel(event: Event): void {
+    if (event.target !== this.dialog) return;
+    event.preventDefault(); // Escape: close our way (abort, restore focus, report)
+    this.#cancel();
+  }
+
+  #onClose(event: Event): void {
+    if (event.target === this.dialog && this.run && !this.dialog.open) this.#cancel();
+  }
+
+  #switchTo(credential: StepUpCredential): void {
+    this.currentId = credential.id;
+    this.dispatchEvent(new StepUpMethodChangeEvent({ method: methodOf(credential)!, credentialId: credential.id }));
+    void this.#focusMethod();
+  }
+
+  #retryCheck(): void {
+    const run = this.run;
+    if (run) void this.#check(run).then(() => this.#focusMethod());
+  }
+
+  #label(credential: StepUpCredential): string {
+    const method = methodOf(credential)!;
+    return method === 'social' ? this.t.socialLabel(this.t.providerName(credential.type ?? '')) : this.t.methodLabels[method];
+  }
+
+  #renderMethodElement(credential: StepUpCredential) {
+    switch (methodOf(credential)) {
+      case 'passkey':
+        return html`<step-up-passkey exportparts=${METHOD_PARTS}></step-up-passkey>`;
+      case 'totp':
+        return html`<step-up-totp exportparts=${METHOD_PARTS}></step-up-totp>`;
+      case 'recovery-code':
+        return html`<step-up-recovery-code exportparts=${METHOD_PARTS}></step-up-recovery-code>`;
+      case 'email':
+        return html`<step-up-otp channel="email" exportparts=${METHOD_PARTS}></step-up-otp>`;
+      case 'sms':
+        return html`<step-up-otp channel="sms" exportparts=${METHOD_PARTS}></step-up-otp>`;
+      case 'social':
+        return html`<step-up-social
+          provider=${credential.type ?? ''}
+          redirect-url=${ifDefined(this.socialRedirectUrl)}
+          exportparts=${METHOD_PARTS}
+        ></step-up-social>`;
+      case 'wallet':
+        return html`<step-up-wallet exportparts=${METHOD_PARTS}></step-up-wallet>`;
+      default:
+        return nothing;
+    }
+  }
+
+  #renderMethods() {
+    const t = this.t;
+    const credentials = this.#credentials();
+    const current = credentials.find((c) => c.id === this.currentId);
+    if (!current) {
+      const error = this.checkError;
+      return error
+        ? html`<div part="check-error" class="none">
+            <p role="alert">${t.errors[error.code] ?? t.errors.request_failed}</p>
+            <button part="retry-button" class="secondary" type="button" @click=${this.#retryCheck}>${t.tryAgain}</button>
+          </div>`
+        : html`<div part="no-method" class="none">
+            <p role="status">${t.noMethod}</p>
+            <slot name="help"></slot>
+          </div>`;
+    }
+    const others = credentials.filter((c) => c !== current);
+    return html`
+      <section part="method" aria-labelledby="method-title">
+        <h3 part="method-title" class="method-title" id="method-title">${icon(methodOf(current)!)}${this.#label(current)}</h3>
+        <div class="current">${keyed(current.id, this.#renderMethodElement(current))}</div>
+      </section>
+      ${others.length === 0
+        ? nothing
+        : html`<section part="other-methods" class="others" aria-labelledby="others-title">
+            <h3 id="others-title" part="other-methods-title">${t.useAnotherMethod}</h3>
+            <ul part="method-list">
+              ${others.map((c) => {
+                const alias = displayAlias(c);
+                return html`<li>
+                  <button part="method-option" class="option" type="button" @click=${() => this.#switchTo(c)}>
+                    ${icon(methodOf(c)!)}<span class="label">${this.#label(c)}</span>
+                    ${alias ? html`<span part="method-alias" class="alias">${alias}</span>` : nothing}
+                  </button>
+                </li>`;
+              })}
+            </ul>
+          </section>`}
+    `;
+  }
+
+  override render() {
+    const t = this.t;
+    return html`
+      <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @cancel=${this.#onCancel} @close=${this.#onClose}>
+        ${this.run
+          ? html`<div part="panel" class="panel">
+              <slot name="header"></slot>
+              <div part="header" class="header">
+                <h2 id="title" part="title">${t.dialogTitle}</h2>
+                <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
+                  ${icon('close')}
+                </button>
+              </div>
+              <p id="description" part="description" class="intro">${t.dialogDescription}</p>
+              <div part="body" class="body">
+                ${this.checkTask.render({
+                  pending: () => html`<p part="checking" class="checking" role="status">
+                    <span class="spinner" aria-hidden="true"></span>${t.checking}
+                  </p>`,
+                  complete: () => this.#renderMethods(),
+                  error: () => this.#renderMethods(),
+                })}
+              </div>
+              <slot name="footer" part="footer"></slot>
+            </div>`
+          : nothing}
+      </dialog>
+    `;
+  }
+}

@@ -1,0 +1,105 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { TokenScope } from '../../src/index.js';
+import { latestCode, outbox, resetBackend, signedInClient } from '../../test/support/backend.js';
+import '../define/step-up-dialog.js';
+import type { StepUpElevatedEvent } from '../events/index.js';
+import { codeInput, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, type, waitForOpen } from '../testing/helpers.js';
+import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
+import type { StepUpOtp } from './step-up-otp.js';
+
+const SCOPE = TokenScope.Walletexport;
+
+async function bobDialog() {
+  const { client } = await signedInClient('bob');
+  const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
+  const outcome = dialog.requestStepUp();
+  outcome.catch(() => undefined); // tests that end with the dialog open: the cleanup cancels it
+  await waitForOpen(dialog);
+  return { client, dialog, outcome };
+}
+
+const sentText = (method: Element) => textOf(inShadow(method, '[part=intro]'));
+
+describe('<step-up-otp>', () => {
+  beforeEach(resetBackend);
+
+  it('emails a code on opening, says where it went, and the typed code elevates', async () => {
+    const { client, dialog, outcome } = await bobDialog();
+    const method = currentMethod(dialog);
+    expect(method.getAttribute('channel')).to.equal('email');
+    await waitUntil(() => sentText(method) === 'We sent a code to bob@example.com.', 'the sent message');
+    const input = codeInput(method);
+    expect(input.autocomplete).to.equal('one-time-code');
+    expect(input.inputMode).to.equal('numeric');
+    expect(inShadow(method, 'label').textContent).to.equal('Code from the email');
+    await expect(dialog).to.be.accessible();
+
+    const { code, to } = await latestCode('bob', 'email');
+    expect(to).to.equal('bob@example.com');
+    await waitUntil(() => deepActive() === input);
+    await type(code);
+    expect(await outcome).to.include({ method: 'email', credentialId: 'bob-email' });
+    await expectProtectedExportAccepted(client);
+  });
+
+  it('texts a code to the phone number chosen under "use another method"', async () => {
+    const { client, dialog, outcome } = await bobDialog();
+    const sms = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((b) =>
+      textOf(b).startsWith('Text message code'),
+    )!;
+    expect(textOf(sms)).to.equal('Text message code +12025550123');
+    sms.click();
+    await waitUntil(() => currentMethod(dialog).getAttribute('channel') === 'sms');
+    const method = currentMethod(dialog);
+    await waitUntil(() => sentText(method) === 'We sent a code to +12025550123.', 'the sent message');
+    const { code, to } = await latestCode('bob', 'sms');
+    expect(to).to.equal('+12025550123');
+    await waitUntil(() => deepActive() === codeInput(method));
+    await type(code);
+    expect(await outcome).to.include({ method: 'sms', credentialId: 'bob-phone' });
+    await expectProtectedExportAccepted(client);
+  });
+
+  it('a new code right away waits out the server’s cooldown, shown as a countdown', async () => {
+    const { dialog } = await bobDialog();
+    const method = currentMethod(dialog);
+    await waitUntil(() => sentText(method).startsWith('We sent'));
+    const resend = inShadow<HTMLButtonElement>(method, '[part~=resend-button]');
+    resend.click();
+    await waitUntil(() => textOf(inShadow(method, '[part=resend]')).includes('You can ask for a new code in'), 'the cooldown');
+    expect(textOf(inShadow(method, '[part=resend]'))).to.match(/in (30|29|28) s\./);
+    expect(resend.disabled).to.equal(true);
+    expect((await outbox('bob')).filter((m) => m.channel === 'email')).to.have.length(1);
+    await expect(dialog).to.be.accessible();
+  });
+
+  it('a wrong code clears the field and says so; the right one still works', async () => {
+    const { client, dialog, outcome } = await bobDialog();
+    const method = currentMethod(dialog);
+    await waitUntil(() => sentText(method).startsWith('We sent'));
+    const { code } = await latestCode('bob', 'email');
+    const input = codeInput(method);
+    await waitUntil(() => deepActive() === input);
+    await type(code === '111111' ? '222222' : '111111');
+    await waitUntil(() => textOf(inShadow(method, '[role=alert]')) === 'That code is not correct. Check it and try again.');
+    expect(input.value).to.equal('');
+    expect(deepActive()).to.equal(input);
+    await type(code);
+    await outcome;
+    await expectProtectedExportAccepted(client);
+  });
+
+  it('works alone: finds the credential itself, sends, and fires elevated from the element', async () => {
+    const { client } = await signedInClient('bob');
+    const el = await fixture<StepUpOtp>(html`<step-up-otp channel="email" scope=${SCOPE} .client=${client}></step-up-otp>`);
+    await waitUntil(() => sentText(el) === 'We sent a code to bob@example.com.', 'the sent message');
+    await expect(el).to.be.accessible();
+    const elevated = new Promise<StepUpElevatedEvent>((resolve) => el.addEventListener('elevated', resolve, { once: true }));
+    codeInput(el).focus();
+    await type((await latestCode('bob', 'email')).code);
+    const event = await elevated;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail).to.include({ scope: SCOPE, method: 'email', alreadyElevated: false });
+    await expectProtectedExportAccepted(client);
+  });
+});

@@ -1,0 +1,82 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { TokenScope, type StepUpClient } from '../../src/index.js';
+import { resetBackend, signedInClient } from '../../test/support/backend.js';
+import '../define/step-up-dialog.js';
+import { collect, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../testing/helpers.js';
+import { registerPasskey } from '../testing/helpers.js';
+import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
+
+const SCOPE = TokenScope.Walletexport;
+const setUserVerified = (value: boolean) => executeServerCommand('webauthn:set-user-verified', { value });
+
+async function aliceWithPasskey(fetchImpl?: typeof fetch) {
+  await executeServerCommand('webauthn:add-authenticator', { options: {} });
+  const { client, jwt } = await signedInClient('alice', fetchImpl ? { fetch: fetchImpl } : {});
+  await registerPasskey(client, jwt);
+  return client;
+}
+
+async function openDialog(client: StepUpClient) {
+  const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
+  const outcome = dialog.requestStepUp();
+  outcome.catch(() => undefined);
+  await waitForOpen(dialog);
+  return { dialog, outcome };
+}
+
+const passkeyButton = (dialog: StepUpDialog) => inShadow<HTMLButtonElement>(currentMethod(dialog), 'button');
+
+describe('<step-up-passkey>', () => {
+  beforeEach(resetBackend);
+  afterEach(() => executeServerCommand('webauthn:remove-authenticators'));
+
+  it('opens with the passkey first; the button runs the ceremony and the protected call is accepted', async () => {
+    const client = await aliceWithPasskey();
+    const { dialog, outcome } = await openDialog(client);
+    expect(currentMethod(dialog).localName).to.equal('step-up-passkey');
+    await waitUntil(() => deepActive() === passkeyButton(dialog), 'focus on the passkey button');
+    expect(textOf(passkeyButton(dialog))).to.equal('Use passkey');
+    await expect(dialog).to.be.accessible();
+    passkeyButton(dialog).click();
+    expect(await outcome).to.include({ method: 'passkey', alreadyElevated: false });
+    await expectProtectedExportAccepted(client);
+  });
+
+  it('a refused prompt says so and can be tried again', async () => {
+    const client = await aliceWithPasskey();
+    const { dialog, outcome } = await openDialog(client);
+    await setUserVerified(false);
+    passkeyButton(dialog).click();
+    const method = currentMethod(dialog);
+    await waitUntil(() => textOf(inShadow(method, '[role=alert]')).includes('The passkey prompt was closed'), 'refusal shown');
+    expect(textOf(passkeyButton(dialog))).to.equal('Try again');
+    expect(dialog.open).to.equal(true);
+    await expect(dialog).to.be.accessible();
+    await setUserVerified(true);
+    passkeyButton(dialog).click();
+    await outcome;
+    await expectProtectedExportAccepted(client);
+  });
+
+  it('closing while the passkey is being checked aborts it: no token, no late elevated', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowVerify: typeof fetch = async (input, init) => {
+      if (init?.method === 'POST' && String(input).endsWith('/users/mfa/auth/passkey')) await held;
+      return fetch(input, init);
+    };
+    const client = await aliceWithPasskey(slowVerify);
+    const { dialog, outcome } = await openDialog(client);
+    const elevated = collect(document, 'elevated');
+    passkeyButton(dialog).click();
+    await waitUntil(() => textOf(inShadow(currentMethod(dialog), '[role=status]')) === 'Follow the prompt from your browser…');
+    await aTimeout(300); // the prompt has been answered; the assertion is on its way
+    dialog.close();
+    release();
+    expect((await outcome.catch((e: { code: string }) => e)) as { code: string }).to.include({ code: 'cancelled' });
+    await aTimeout(500);
+    expect(elevated).to.have.length(0);
+    expect(client.listElevatedTokens()).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { html, nothing } from 'lit';
+import { authenticatePasskeyMFA, type StepUpError } from '../../src/index.js';
+import { StepUpActionElement } from '../internal/action-element.js';
+import { icon } from '../internal/icons.js';
+import type { StepUpMethod } from '../internal/methods.js';
+import styles from './step-up-passkey.styles.js';
+
+const webAuthnAvailable = () => typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
+
+/**
+ * A passkey (WebAuthn). The browser prompt opens only when the user presses the button; a
+ * refused or dismissed prompt can be tried again. Where WebAuthn is unavailable it says so.
+ *
+ * @summary Step-up with a passkey.
+ * @event elevated - The passkey was accepted (standalone use).
+ * @event stepuperror - The prompt was refused or the check failed (standalone use).
+ * @csspart intro - The explanation. @csspart button - The button. @csspart submit-button - Same button.
+ * @csspart error - The error message (a live region). @csspart status - The status message (a live region).
+ * @cssproperty --step-up-color-accent - The button.
+ */
+export class StepUpPasskey extends StepUpActionElement {
+  static override styles = styles;
+
+  readonly method: StepUpMethod = 'passkey';
+
+  protected perform(_args: readonly [], signal: AbortSignal) {
+    return authenticatePasskeyMFA({ requestedScopes: [this.activeScope], signal }, this.activeClient);
+  }
+
+  protected override describe(error: StepUpError): string {
+    if (error.code === 'cancelled') return this.t.passkeyRefused;
+    if (error.code === 'webauthn_unsupported') return this.t.passkeyUnsupported;
+    return super.describe(error);
+  }
+
+  override render() {
+    const t = this.t;
+    if (!webAuthnAvailable()) {
+      return html`<p part="intro error" class="error" role="alert">${icon('alert')}<span>${t.passkeyUnsupported}</span></p>`;
+    }
+    return html`<div class="stack">
+      <p part="intro" class="intro">${t.passkeyIntro}</p>
+      ${this.renderError()}
+      <button part="button submit-button" class="primary" type="button" ?disabled=${this.pending} @click=${() => this.start()}>
+        ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : icon('passkey')}
+        ${this.error ? t.tryAgain : t.passkeyButton}
+      </button>
+      ${this.renderStatus(t.passkeyWaiting)} ${nothing}
+    </div>`;
+  }
+}

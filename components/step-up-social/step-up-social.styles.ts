@@ -1,0 +1,4 @@
+import { css } from 'lit';
+import { theme } from '../internal/theme.styles.js';
+
+export default [theme, css``];

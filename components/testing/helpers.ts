@@ -1,0 +1,84 @@
+// Test helpers for the elements: drive them as a user would, against the reference backend.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
+import type { LitElement } from 'lit';
+import { elevatedFetch, TokenScope, type StepUpClient } from '../../src/index.js';
+import { API_BASE } from '../../test/support/backend.js';
+import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
+
+/** The element matching `selector` inside `host`'s shadow root (one level). */
+export function inShadow<T extends Element = HTMLElement>(host: Element, selector: string): T {
+  const found = host.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <${host.localName}>`);
+  return found;
+}
+
+/** The method element the dialog currently shows. */
+export function currentMethod(dialog: StepUpDialog): LitElement {
+  return inShadow<LitElement>(dialog, '.current > *');
+}
+
+/** The focused element, looking into shadow roots. */
+export function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Visible text of an element's shadow root (or the element), whitespace collapsed. */
+export function textOf(element: Element): string {
+  const root = element.shadowRoot ?? element;
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+export async function waitForOpen(dialog: StepUpDialog): Promise<void> {
+  await waitUntil(() => dialog.open && dialog.shadowRoot?.querySelector('.current, .none'), 'the dialog did not open', {
+    timeout: 5000,
+  });
+}
+
+/** Types into whatever has focus, like a keyboard. */
+export const type = (text: string) => sendKeys({ type: text });
+export const press = (key: string) => sendKeys({ press: key });
+
+/** A paste of `text` into `input` (what the browser dispatches for Ctrl+V). */
+export function paste(input: HTMLInputElement, text: string): void {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+}
+
+/** The code field of a code method element. */
+export const codeInput = (method: Element) => inShadow<HTMLInputElement>(method, 'input');
+
+/** proceed: the protected sample endpoint accepts the elevated token. */
+export async function expectProtectedExportAccepted(client: StepUpClient): Promise<void> {
+  const response = await elevatedFetch(`${API_BASE}/protected/wallet/export`, { method: 'POST', scope: TokenScope.Walletexport }, client);
+  expect(response.status).to.equal(200);
+}
+
+/** Registers a passkey for the signed-in user on the virtual authenticator (backend extension route). */
+export async function registerPasskey(client: StepUpClient, jwt: string): Promise<void> {
+  const url = client.sdkUrl('users/mfa/register/passkey');
+  const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
+  const options = await fetch(url, { headers });
+  if (!options.ok) throw new Error(`passkey registration options: ${options.status}`);
+  const registration = await startRegistration({ optionsJSON: (await options.json()) as PublicKeyCredentialCreationOptionsJSON });
+  const done = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ ...registration, name: 'Test key' }) });
+  if (!done.ok) throw new Error(`passkey registration: ${done.status} ${await done.text()}`);
+}
+
+/** Events of `type` fired on `target`, collected. */
+export function collect<E extends Event>(target: EventTarget, type: string): E[] {
+  const events: E[] = [];
+  target.addEventListener(type, (e) => events.push(e as E));
+  return events;
+}

@@ -1,0 +1,95 @@
+// Passkey registration (an extension beyond the wire contract, which only authenticates):
+// GET/POST users/mfa/register/passkey, so the demo and the tests can give a user a passkey.
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import type { Hono } from 'hono';
+import { issueChallenge, takeChallenge } from '../challenges.js';
+import { relyingPartyFor } from '../passkey-relying-party.js';
+import { challengeExpired, clientDataChallenge, invalidCredential, RegistrationBody } from '../passkey-wire.js';
+import { readJsonBody } from '../request-body.js';
+import type { ServerContext } from '../server-context.js';
+import type { AppEnv } from '../session.js';
+import { credentialsOf, primaryEmail } from '../store.js';
+
+export const REGISTRATION_CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
+export const DEFAULT_PASSKEY_NAME = 'Passkey';
+
+const PATH = '/users/mfa/register/passkey';
+
+export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
+  router.get(PATH, async (c) => {
+    const rp = relyingPartyFor(ctx, c, { forOptions: true });
+    const user = c.get('user');
+    const userName = primaryEmail(user) ?? user.id;
+    const options = await generateRegistrationOptions({
+      rpName: rp.rpName,
+      rpID: rp.rpId,
+      userName,
+      userDisplayName: userName,
+      userID: ctx.passkeyUserHandle(user.id),
+      attestationType: 'none',
+      authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+      // The same authenticator twice would only confuse the user's list of passkeys.
+      excludeCredentials: credentialsOf(user, 'passkey').map((p) => ({ id: p.id, transports: p.transports })),
+    });
+    const nowMs = ctx.now();
+    issueChallenge(ctx.store.challenges, options.challenge, {
+      userId: user.id,
+      purpose: 'passkey-registration',
+      expiresAt: nowMs + REGISTRATION_CHALLENGE_LIFETIME_MS,
+    }, nowMs);
+    return c.json(options);
+  });
+
+  router.post(PATH, async (c) => {
+    const rp = relyingPartyFor(ctx, c, { forOptions: false });
+    const { name, ...body } = await readJsonBody(c, RegistrationBody);
+    const user = c.get('user');
+
+    const challenge = clientDataChallenge(body.response.clientDataJSON);
+    if (!challenge) throw invalidCredential();
+    if (!takeChallenge(ctx.store.challenges, challenge, user.id, 'passkey-registration', ctx.now())) throw challengeExpired();
+
+    const response = {
+      ...body,
+      // Not needed for verification, and the wire may carry null where the type wants undefined.
+      authenticatorAttachment: undefined,
+      clientExtensionResults: body.clientExtensionResults ?? {},
+    } satisfies RegistrationResponseJSON;
+    let verification;
+    try {
+      verification = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: rp.origins,
+        expectedRPID: rp.rpId,
+        requireUserVerification: true,
+      });
+    } catch {
+      throw invalidCredential();
+    }
+    if (!verification.verified) throw invalidCredential();
+
+    const { credential } = verification.registrationInfo;
+    // A credential id names one key pair; it may belong to one account only.
+    for (const other of ctx.store.users.values()) {
+      if (credentialsOf(other, 'passkey').some((p) => p.id === credential.id)) {
+        throw invalidCredential('This passkey is already registered.');
+      }
+    }
+    const alias = name?.trim() || DEFAULT_PASSKEY_NAME;
+    user.credentials.push({
+      kind: 'passkey',
+      id: credential.id,
+      name: alias,
+      publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+      counter: credential.counter,
+      transports: credential.transports,
+      createdAt: ctx.now(),
+    });
+    return c.json({ id: credential.id, alias });
+  });
+}
