@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { TokenScope, type StepUpClient } from '../../src/index.js';
 import { resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
@@ -16,6 +16,9 @@ async function aliceWithPasskey(fetchImpl?: typeof fetch) {
   await registerPasskey(client, jwt);
   return client;
 }
+
+/** From now on the authenticator waits for a touch that never comes: the prompt stays open. */
+const holdPromptsOpen = () => executeServerCommand('webauthn:set-automatic-presence', { value: false });
 
 async function openDialog(client: StepUpClient) {
   const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
@@ -78,5 +81,25 @@ describe('<step-up-passkey>', () => {
     await aTimeout(500);
     expect(elevated).to.have.length(0);
     expect(client.listElevatedTokens()).to.deep.equal([]);
+  });
+
+  it('closing while the passkey prompt is open aborts the ceremony: no token, no late elevated', async () => {
+    const sent: string[] = [];
+    const client = await aliceWithPasskey((input, init) => (sent.push(`${init?.method ?? 'GET'} ${String(input)}`), fetch(input, init)));
+    await holdPromptsOpen();
+    const { dialog, outcome } = await openDialog(client);
+    const elevated = collect(document, 'elevated');
+    passkeyButton(dialog).click();
+    await waitUntil(() => textOf(inShadow(currentMethod(dialog), '[role=status]')) === 'Follow the prompt from your browser…');
+    await aTimeout(200); // the browser's prompt is up, waiting for the user
+    await sendKeys({ press: 'Escape' });
+    expect((await outcome.catch((e: { code: string }) => e)) as { code: string }).to.include({ code: 'cancelled' });
+    expect(dialog.open).to.equal(false);
+    await aTimeout(300);
+    expect(elevated).to.have.length(0);
+    expect(client.listElevatedTokens()).to.deep.equal([]);
+    // the options went out, no assertion ever did
+    expect(sent.filter((r) => r.startsWith('GET') && r.endsWith('/users/mfa/auth/passkey'))).to.have.length(1);
+    expect(sent.filter((r) => r.startsWith('POST') && r.endsWith('/users/mfa/auth/passkey'))).to.have.length(0);
   });
 });

@@ -57,6 +57,10 @@ export function webauthnPlugin() {
           const { credentials } = await state.cdp.send('WebAuthn.getCredentials', { authenticatorId });
           return credentials.map(({ privateKey: _privateKey, ...rest }) => rest); // never ship private keys
         }
+        case 'webauthn:set-automatic-presence':
+          // false: prompts wait for a touch that never comes (a user who has not acted yet)
+          await state.cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled: Boolean(payload?.value) });
+          return true;
         case 'webauthn:set-user-verified':
           await state.cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: Boolean(payload?.value) });
           return true;
