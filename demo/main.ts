@@ -1,28 +1,49 @@
-// A minimal demo on the headless core; the <step-up-dialog> element replaces the form later.
+// The demo: a small account page whose sensitive actions go through <step-up-dialog>, with a
+// tester panel showing what a user would find in their inbox, phone and authenticator app.
 import { generate } from 'otplib';
+import '../components/index.js';
+import type { StepUpDialog } from '../components/index.js';
 import {
-  authenticateMfaRecoveryCode,
-  authenticateTotpMfaDevice,
-  checkStepUpAuth,
+  completeSocialRedirect,
   elevatedFetch,
+  handleSocialCallback,
   initializeStepUp,
-  sendEmailOTP,
-  sendSmsOTP,
-  verifyOTP,
+  isStepUpError,
+  shortenAddress,
   type StepUpClient,
-  type StepUpCredential,
 } from '../src/index.js';
+import { announceDemoWallet, createDemoWallet, registerPasskey } from '../src/dev/index.js';
 
 const API = '/api/v0';
-const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const SESSION_KEY = 'step-up-demo:session';
+
+interface DemoSession {
+  userId: string;
+  jwt: string;
+  environmentId: string;
+}
+interface DemoSecrets {
+  totpSecret?: string;
+  recoveryCodes?: string[];
+  walletAddress?: string;
+  walletPrivateKey?: `0x${string}`;
+  passkeys?: Array<{ id: string; name: string }>;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const dialog = $<StepUpDialog>('#step-up');
 
 let client: StepUpClient | undefined;
-let userId = '';
-let pending: { scope: string; path: string; method: string } | undefined;
-let credentials: StepUpCredential[] = [];
+let session: DemoSession | undefined;
+let stopWallet: (() => void) | undefined;
 
-async function dev<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${API}/dev/${path}`, init);
+async function dev<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${API}/dev/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`The demo backend answered ${response.status}.`);
   return (await response.json()) as T;
 }
 
@@ -30,115 +51,110 @@ function show(text: string) {
   $('#result').textContent = text;
 }
 
-async function loadUsers() {
-  const users = await dev<Array<{ id: string; label: string }>>('users');
-  $('#user').replaceChildren(...users.map((u) => new Option(u.label, u.id)));
+function items(target: string, texts: string[], empty: string) {
+  $(target).replaceChildren(
+    ...(texts.length ? texts : [empty]).map((text) => Object.assign(document.createElement('li'), { textContent: text })),
+  );
 }
 
-async function signIn() {
-  userId = $<HTMLSelectElement>('#user').value;
-  const { jwt, environmentId } = await dev<{ jwt: string; environmentId: string }>('session', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  client = initializeStepUp({ apiBaseUrl: API, environmentId, getAuthToken: () => jwt });
+async function signIn(userId: string, restored?: DemoSession) {
+  session = restored ?? { userId, ...(await dev<{ jwt: string; environmentId: string }>('session', { userId })) };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  const jwt = session.jwt;
+  client?.clearElevatedTokens();
+  client = initializeStepUp({ apiBaseUrl: API, environmentId: session.environmentId, getAuthToken: () => jwt });
+  for (const type of ['tokenstored', 'tokenconsumed', 'tokenexpired'] as const) client.addEventListener(type, renderTokens);
+  $<HTMLSelectElement>('#user').value = userId;
   $('#signed-in').textContent = `Signed in as ${userId}.`;
   document.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((b) => (b.disabled = false));
-  await refreshPanel();
+  await setUpTesterPanel();
 }
 
-function methodLabel(c: StepUpCredential): string {
-  if (c.format === 'email') return `Email code to ${c.alias}`;
-  if (c.format === 'phoneNumber') return `SMS code to ${c.alias}`;
-  if (c.type === 'totp') return 'Authenticator app';
-  if (c.type === 'recoveryCode') return 'Recovery code';
-  return `${c.format} (not in this demo yet)`;
+async function setUpTesterPanel() {
+  if (!session) return;
+  const secrets = await dev<DemoSecrets>(`users/${session.userId}/secrets`);
+  items('#recovery', secrets.recoveryCodes ?? [], 'This user has none.');
+  const register = $<HTMLButtonElement>('#register-passkey');
+  register.disabled = !secrets.totpSecret; // passkeys are an MFA method: the MFA user can add one
+  register.title = register.disabled ? 'Sign in as the MFA user to register a passkey.' : '';
+
+  stopWallet?.();
+  stopWallet = undefined;
+  if (secrets.walletPrivateKey) {
+    stopWallet = announceDemoWallet(createDemoWallet({ privateKey: secrets.walletPrivateKey }));
+    $('#wallet').textContent = `Demo Wallet ${shortenAddress(secrets.walletAddress ?? '')} is installed in this page.`;
+  } else {
+    $('#wallet').textContent = 'This user has no linked wallet.';
+  }
+  await refresh(secrets);
 }
 
-async function proceed() {
-  if (!pending) return;
-  const response = await elevatedFetch(`${API}/protected/${pending.path}`, { method: pending.method, scope: pending.scope });
-  show(`${pending.scope} → ${response.status}\n${JSON.stringify(await response.json(), null, 2)}`);
-  pending = undefined;
-  $('#verify').hidden = true;
-  await refreshPanel();
-}
-
-async function startAction(button: HTMLButtonElement) {
-  pending = { scope: button.dataset.scope!, path: button.dataset.path!, method: button.dataset.method! };
-  const check = await checkStepUpAuth({ scope: pending.scope });
-  if (!check.isRequired) return proceed();
-  credentials = check.credentials;
-  const options = credentials.map((c) => new Option(methodLabel(c), c.id, false, c.id === check.defaultCredentialId));
-  $('#method').replaceChildren(...options);
-  $('#verify').hidden = false;
-  $('#code').focus();
-  show(`Step-up required for ${pending.scope}.`);
-}
-
-const selected = () => credentials.find((c) => c.id === $<HTMLSelectElement>('#method').value);
-
-async function sendCode() {
-  const credential = selected();
-  if (credential?.format === 'email') await sendEmailOTP({ email: credential.alias! });
-  else if (credential?.format === 'phoneNumber') {
-    await sendSmsOTP({ countryCode: 'US', phoneNumber: credential.alias!.replace(/^\+1/, '') });
-  } else return show('This method needs no code to be sent.');
-  show('Code sent: see the outbox in the tester panel.');
-  await refreshPanel();
-}
-
-async function verify(event: Event) {
-  event.preventDefault();
-  const credential = selected();
-  if (!credential || !pending) return;
-  const code = $<HTMLInputElement>('#code').value;
-  const requestedScopes = [pending.scope];
-  if (credential.format === 'email') await verifyOTP({ type: 'email', token: code, requestedScopes });
-  else if (credential.format === 'phoneNumber') await verifyOTP({ type: 'sms', token: code, requestedScopes });
-  else if (credential.type === 'totp') await authenticateTotpMfaDevice({ code, deviceId: credential.id, requestedScopes });
-  else if (credential.type === 'recoveryCode') await authenticateMfaRecoveryCode({ code, requestedScopes });
-  $<HTMLInputElement>('#code').value = '';
-  await proceed();
-}
-
-function listItems(target: string, items: string[]) {
-  $(target).replaceChildren(
-    ...items.map((text) => {
-      const li = document.createElement('li');
-      li.textContent = text;
-      return li;
-    }),
-  );
-}
-
-async function refreshPanel() {
-  if (!userId) return;
+async function refresh(known?: DemoSecrets) {
+  if (!session) return;
   const [messages, secrets] = await Promise.all([
-    dev<Array<{ channel: string; to: string; code: string }>>(`outbox?userId=${userId}`),
-    dev<{ totpSecret?: string; recoveryCodes?: string[] }>(`users/${userId}/secrets`),
+    dev<Array<{ channel: string; to: string; code: string }>>(`outbox?userId=${encodeURIComponent(session.userId)}`),
+    known ?? dev<DemoSecrets>(`users/${session.userId}/secrets`),
   ]);
-  listItems('#outbox', messages.slice(0, 5).map((m) => `${m.channel} to ${m.to}: ${m.code}`));
-  $('#totp').textContent = secrets.totpSecret ? `Current code: ${await generate({ secret: secrets.totpSecret })}` : 'No authenticator app.';
-  listItems('#recovery', secrets.recoveryCodes ?? []);
+  items('#outbox', messages.slice(0, 4).map((m) => `${m.channel === 'sms' ? 'SMS' : 'Email'} to ${m.to}: ${m.code}`), 'Nothing sent yet.');
+  const totp = $('#totp');
+  if (secrets.totpSecret) {
+    const code = await generate({ secret: secrets.totpSecret });
+    const left = 30 - (Math.floor(Date.now() / 1000) % 30);
+    totp.replaceChildren(Object.assign(document.createElement('span'), { className: 'code', textContent: code }), ` (${left} s left)`);
+  } else {
+    totp.textContent = 'This user has no authenticator app.';
+  }
+  renderTokens();
+}
+
+function renderTokens() {
   const now = Date.now() / 1000;
-  listItems(
+  const tokens = client?.listElevatedTokens() ?? [];
+  items(
     '#tokens',
-    (client?.listElevatedTokens() ?? []).map((t) => `${t.scopes.join(' ')} — ${Math.round(t.exp - now)} s left${t.singleUse ? ', single use' : ''}`),
+    tokens.map((t) => `${t.scopes.join(' ')} — ${Math.max(0, Math.round(t.exp - now))} s left${t.singleUse ? ', single use' : ''}`),
+    'None.',
   );
 }
 
-/** An event handler that shows a failure's readable message instead of dropping it. */
-function guarded(action: (event: Event) => Promise<unknown>) {
-  return (event: Event) => void action(event).catch((error: Error) => show(error.message));
+async function runAction(button: HTMLButtonElement) {
+  const { scope, path, method } = button.dataset as { scope: string; path: string; method: string };
+  try {
+    const elevation = await dialog.requestStepUp(scope);
+    const response = await elevatedFetch(`${API}/protected/${path}`, { method, scope });
+    const how = elevation.alreadyElevated ? 'already verified' : `verified by ${elevation.method}`;
+    show(`${scope} (${how}) → ${response.status}\n${JSON.stringify(await response.json(), null, 2)}`);
+  } catch (error) {
+    show(isStepUpError(error, 'cancelled') ? 'Cancelled: nothing was sent.' : (error as Error).message);
+  }
+  renderTokens();
 }
 
-$('#sign-in').addEventListener('click', guarded(signIn));
-$('#send-code').addEventListener('click', guarded(sendCode));
-$('#verify-form').addEventListener('submit', guarded(verify));
-document.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((button) =>
-  button.addEventListener('click', guarded(() => startAction(button))),
-);
-setInterval(() => void refreshPanel(), 1000);
-void loadUsers();
+async function start() {
+  const users = await dev<Array<{ id: string; label: string }>>('users');
+  $('#user').replaceChildren(...users.map((u) => new Option(u.label, u.id)));
+  $('#sign-in').addEventListener('submit', (event) => {
+    event.preventDefault();
+    signIn($<HTMLSelectElement>('#user').value).catch((e: Error) => show(e.message));
+  });
+  document.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((button) =>
+    button.addEventListener('click', () => void runAction(button)),
+  );
+  $('#register-passkey').addEventListener('click', () =>
+    registerPasskey({ name: 'This browser' })
+      .then(({ alias }) => show(`Passkey "${alias}" registered: it is now offered first.`))
+      .catch((e: Error) => show(e.message)),
+  );
+  setInterval(() => void refresh().catch(() => undefined), 1000);
+
+  const saved = sessionStorage.getItem(SESSION_KEY);
+  if (saved) {
+    const restored = JSON.parse(saved) as DemoSession;
+    await signIn(restored.userId, restored);
+    const returned = await completeSocialRedirect().catch((e: Error) => show(e.message));
+    if (returned) show('Signed in again with Google: press the action once more to use the token.');
+  }
+}
+
+// The social sign-in popup lands on this page too: hand the result to the opener and stop.
+if (!handleSocialCallback()) void start();
