@@ -12,13 +12,7 @@ import {
 } from '../src/index.js';
 import { advanceServerClock, API_BASE, latestCode, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
 import { craftToken, ECHO_API, nowSeconds, scriptedApi } from './support/scripted.js';
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string }) => error,
-  );
-}
+import { rejection } from './support/rejection.js';
 
 /** Elevates `client` (bob) for `scopes` with a real email code. */
 async function elevate(client: StepUpClient, scopes: string[]) {

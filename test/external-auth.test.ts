@@ -4,13 +4,7 @@ import { expect } from '@open-wc/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { elevatedFetch, hasElevatedAccessToken, requestExternalAuthElevatedToken, type StepUpClient } from '../src/index.js';
 import { API_BASE, externalJwt, resetBackend, signedInClient } from './support/backend.js';
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string }) => error,
-  );
-}
+import { rejection } from './support/rejection.js';
 
 describe('external auth', () => {
   let client: StepUpClient;

@@ -3,16 +3,10 @@ import { expect } from '@open-wc/testing';
 import { generate } from 'otplib';
 import { authenticateMfaRecoveryCode, authenticateTotpMfaDevice, hasElevatedAccessToken, type StepUpClient } from '../src/index.js';
 import { resetBackend, secretsOf, signedInClient } from './support/backend.js';
+import { rejection } from './support/rejection.js';
 
 const SCOPES = ['user:delete'];
 const PERIOD = 30;
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string; retryAfter?: number }) => error,
-  );
-}
 
 describe('authenticator app (TOTP)', () => {
   let client: StepUpClient;

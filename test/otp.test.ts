@@ -2,15 +2,9 @@
 import { expect } from '@open-wc/testing';
 import { checkStepUpAuth, hasElevatedAccessToken, sendEmailOTP, sendSmsOTP, verifyOTP, type StepUpClient } from '../src/index.js';
 import { advanceServerClock, latestCode, outbox, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
+import { rejection } from './support/rejection.js';
 
 const SCOPES = ['credential:link'];
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string; message?: string; retryAfter?: number }) => error,
-  );
-}
 
 /** A code that is certainly not the one sent. */
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');

@@ -6,15 +6,9 @@ import { authenticatePasskeyMFA, checkStepUpAuth, elevatedFetch, hasElevatedAcce
 import { registerPasskey } from '../src/dev/index.js';
 import { addAuthenticator, removeAuthenticators, setUserVerified } from './support/authenticator.js';
 import { API_BASE, resetBackend, signedInClient } from './support/backend.js';
+import { rejection } from './support/rejection.js';
 
 const SCOPES = ['wallet:export'];
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string; message?: string }) => error,
-  );
-}
 
 /** Raw calls to the passkey routes, to replay what the core would never send twice. */
 async function passkeyRoute(jwt: string, environmentId: string, body?: unknown) {

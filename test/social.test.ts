@@ -5,16 +5,10 @@ import { sendMouse } from '@web/test-runner-commands';
 import { elevatedFetch, hasElevatedAccessToken, verifySocial, type StepUpClient, type VerifyResponse } from '../src/index.js';
 import { codeChallengeOf, randomToken } from '../src/pkce.js';
 import { API_BASE, resetBackend, signedInClient } from './support/backend.js';
+import { rejection } from './support/rejection.js';
 
 const SCOPES = ['credential:link'];
 const CALLBACK = '/test/support/oauth-callback.html';
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string; message?: string }) => error,
-  );
-}
 
 /** Starts verifySocial from a real mouse click (a user gesture), recording the popup it opens. */
 async function startFromClick(client: StepUpClient) {

@@ -7,15 +7,9 @@ import { stringToHex } from 'viem';
 import { checkStepUpAuth, elevatedFetch, hasElevatedAccessToken, listWallets, registerWalletProvider, verifyWallet, type StepUpClient } from '../src/index.js';
 import { announceDemoWallet, createDemoWallet } from '../src/dev/index.js';
 import { API_BASE, resetBackend, secretsOf, signedInClient } from './support/backend.js';
+import { rejection } from './support/rejection.js';
 
 const SCOPES = ['wallet:sign'];
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: { code?: string; message?: string }) => error,
-  );
-}
 
 describe('external wallet step-up', () => {
   let client: StepUpClient;
