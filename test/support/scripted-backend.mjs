@@ -3,6 +3,7 @@
 // replies, crafted tokens). Mounted in the test runner's server at /test-fixtures/.
 //
 //   /test-fixtures/respond/<base64url JSON {status?, headers?, body?, delayMs?}>/…  -> that answer
+//   /test-fixtures/respond/<base64url JSON {routes: {pathSuffix: answer}}>/…       -> the answer whose suffix matches
 //   /test-fixtures/echo/…                                                     -> the request, as JSON
 export const SCRIPTED_PREFIX = '/test-fixtures/';
 
@@ -21,7 +22,11 @@ export function scriptedBackendMiddleware() {
       return;
     }
     if (kind === 'respond' && segment) {
-      const script = decodeScript(segment);
+      let script = decodeScript(segment);
+      if (script.routes) {
+        const match = Object.keys(script.routes).find((suffix) => ctx.path.endsWith(suffix));
+        script = match ? script.routes[match] : { status: 404, body: '{"error":{"code":"not_found","message":"Not found."}}' };
+      }
       if (script.delayMs) await new Promise((resolve) => setTimeout(resolve, script.delayMs));
       ctx.status = script.status ?? 200;
       for (const [name, value] of Object.entries(script.headers ?? { 'content-type': 'application/json' })) {

@@ -19,6 +19,18 @@ export function scriptedApi(answer: ScriptedAnswer): string {
   return `/test-fixtures/respond/${base64url(JSON.stringify(answer))}`;
 }
 
+/** An apiBaseUrl answering each path suffix ('stepUp/check') with its own answer. */
+export function scriptedRoutes(routes: Record<string, ScriptedAnswer>): string {
+  return `/test-fixtures/respond/${base64url(JSON.stringify({ routes }))}`;
+}
+
+/** A JSON answer for scriptedRoutes. */
+export const jsonAnswer = (body: unknown, status = 200): ScriptedAnswer => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
+
 /** A JSON answer. */
 export function scriptedJson(body: unknown, status = 200, delayMs = 0): string {
   return scriptedApi({ status, body: JSON.stringify(body), delayMs, headers: { 'content-type': 'application/json' } });
