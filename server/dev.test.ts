@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generate } from 'otplib';
 import { privateKeyToAccount } from 'viem/accounts';
+import { MAX_CREATED_USERS } from './routes/dev.js';
 import { assertError, call, createTestServer, devSecrets, sdk, signIn, START_MS } from './test-helpers.js';
 
 describe('dev routes', () => {
@@ -12,6 +13,57 @@ describe('dev routes', () => {
       { id: 'alice', label: 'Alice (MFA: authenticator app + recovery codes)', mfa: true },
       { id: 'bob', label: 'Bob (email, SMS, Google, wallet)', mfa: false },
     ]);
+  });
+
+  it('create re-auth users with an email credential, who can step up like bob', async () => {
+    const t = createTestServer();
+    const named = await call(t.server, 'POST', 'dev/users', { body: { label: '  Load user  ' } });
+    assert.equal(named.status, 200);
+    assert.match(named.body.id, /^user-[0-9a-f]{16}$/);
+    assert.deepEqual(named.body, { id: named.body.id, label: 'Load user', email: `${named.body.id}@example.com` });
+    const unnamed = (await call(t.server, 'POST', 'dev/users', { body: {} })).body;
+    assert.notEqual(unnamed.id, named.body.id);
+    assert.equal(unnamed.label, 'Demo user 2');
+    const listed = (await call(t.server, 'GET', 'dev/users')).body;
+    assert.deepEqual(listed.slice(2), [
+      { id: named.body.id, label: 'Load user', mfa: false },
+      { id: unnamed.id, label: 'Demo user 2', mfa: false },
+    ]);
+    assert.deepEqual(await devSecrets(t.server, unnamed.id), {});
+
+    const { id, email } = named.body;
+    const jwt = await signIn(t.server, id);
+    const check = await call(t.server, 'POST', sdk(t.server, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' } });
+    assert.deepEqual(check.body, { isRequired: true, credentials: [{ id: `${id}-email`, format: 'email', alias: email }], defaultCredentialId: `${id}-email` });
+    const sent = await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt, body: { email } });
+    const code = (await call(t.server, 'GET', `dev/outbox?userId=${id}`)).body[0].code;
+    const verified = await call(t.server, 'POST', sdk(t.server, 'emailVerifications/verify'), {
+      jwt,
+      body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:export'] },
+    });
+    assert.equal(verified.status, 200);
+    assert.deepEqual(verified.body.user, { id, email });
+    const exported = await call(t.server, 'POST', 'protected/wallet/export', { jwt, headers: { 'x-dyn-elevated-access-token': verified.body.elevatedAccessToken } });
+    assert.equal(exported.body.userId, id);
+  });
+
+  it('refuse a label that is empty, too long or not a string, and a body that is not JSON', async () => {
+    const { server } = createTestServer();
+    for (const label of ['', '   ', 'x'.repeat(101), 7, null]) {
+      assertError(await call(server, 'POST', 'dev/users', { body: { label } }), 400, 'invalid_request');
+    }
+    assertError(await call(server, 'POST', 'dev/users', { rawBody: 'label=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'invalid_request');
+    assert.equal((await call(server, 'GET', 'dev/users')).body.length, 2);
+  });
+
+  it(`create at most ${MAX_CREATED_USERS} users until the next reset`, async () => {
+    const { server } = createTestServer();
+    for (let i = 0; i < MAX_CREATED_USERS; i++) {
+      assert.equal((await call(server, 'POST', 'dev/users', { body: {} })).status, 200);
+    }
+    assertError(await call(server, 'POST', 'dev/users', { body: {} }), 409, 'too_many_users');
+    await call(server, 'POST', 'dev/reset');
+    assert.equal((await call(server, 'POST', 'dev/users', { body: {} })).status, 200);
   });
 
   it('sign a demo user in with a 12-hour session', async () => {
@@ -102,6 +154,18 @@ describe('dev routes', () => {
     assert.equal(reused.status, 200);
   });
 
+  it('reset removes created users: their sessions and secrets are gone', async () => {
+    const t = createTestServer();
+    const { id } = (await call(t.server, 'POST', 'dev/users', { body: {} })).body;
+    const jwt = await signIn(t.server, id);
+    await call(t.server, 'POST', 'dev/reset');
+    assert.deepEqual((await call(t.server, 'GET', 'dev/users')).body.map((u: { id: string }) => u.id), ['alice', 'bob']);
+    assertError(await call(t.server, 'POST', sdk(t.server, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' } }), 401, 'not_signed_in');
+    assertError(await call(t.server, 'GET', `dev/users/${id}/secrets`), 404, 'user_not_found');
+    assertError(await call(t.server, 'POST', 'dev/session', { body: { userId: id } }), 404, 'user_not_found');
+    assert.equal((await call(t.server, 'POST', 'dev/users', { body: {} })).body.label, 'Demo user 1');
+  });
+
   it('server.reset() does the same as POST dev/reset', async () => {
     const t = createTestServer();
     const bob = await signIn(t.server, 'bob');
@@ -122,6 +186,7 @@ describe('dev routes', () => {
     const { server } = createTestServer({ devMode: false });
     for (const [method, path] of [
       ['GET', 'dev/users'],
+      ['POST', 'dev/users'],
       ['POST', 'dev/session'],
       ['GET', 'dev/outbox'],
       ['GET', 'dev/users/alice/secrets'],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createSecretKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import { createReferenceServer } from './create-reference-server.js';
@@ -9,6 +9,14 @@ import { createScopePolicy } from './scope-policy.js';
 import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, START_MS, type TestServer } from './test-helpers.js';
 
 const HEADER = 'x-dyn-elevated-access-token';
+
+const ENDPOINTS = [
+  ['POST', 'wallet/export', 'wallet:export'],
+  ['POST', 'wallet/sign', 'wallet:sign'],
+  ['POST', 'credentials/link', 'credential:link'],
+  ['POST', 'credentials/unlink', 'credential:unlink'],
+  ['DELETE', 'user', 'user:delete'],
+] as const;
 
 function protectedCall(t: TestServer, method: string, path: string, jwt: string | undefined, token?: string) {
   return call(t.server, method, `protected/${path}`, { jwt, headers: token ? { [HEADER]: token } : {} });
@@ -65,14 +73,7 @@ describe('protected endpoints', () => {
   it('perform each action with a token of its scope', async () => {
     const t = createTestServer();
     const jwt = await signIn(t.server, 'bob');
-    const cases = [
-      ['POST', 'wallet/export', 'wallet:export'],
-      ['POST', 'wallet/sign', 'wallet:sign'],
-      ['POST', 'credentials/link', 'credential:link'],
-      ['POST', 'credentials/unlink', 'credential:unlink'],
-      ['DELETE', 'user', 'user:delete'],
-    ] as const;
-    for (const [method, path, scope] of cases) {
+    for (const [method, path, scope] of ENDPOINTS) {
       const res = await protectedCall(t, method, path, jwt, await elevatedTokenFor(t.server, 'bob', scope));
       assert.equal(res.status, 200, `${method} ${path}`);
       assert.equal(res.body.ok, true);
@@ -158,9 +159,53 @@ describe('protected endpoints', () => {
     }
     assert.equal((await protectedCall(t, 'POST', 'wallet/sign', jwt, genuine)).status, 200);
   });
+
+  it('every protected endpoint refuses a token of its scope signed with another key, unsigned (alg none) or HS256', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    for (const [method, path, scope] of ENDPOINTS) {
+      const genuine = await elevatedTokenFor(t.server, 'bob', scope);
+      const { payload } = claimsOf(genuine);
+      const signature = genuine.split('.')[2];
+      const forged = {
+        otherKey: await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'JWT' }).sign(privateKey),
+        algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`,
+        algNoneKeptSignature: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.${signature}`,
+        hs256: await new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(createSecretKey(randomBytes(32))),
+      };
+      for (const [name, token] of Object.entries(forged)) {
+        const res = await protectedCall(t, method, path, jwt, token);
+        assert.equal(res.status, 403, `${method} ${path} with the ${name} token: ${JSON.stringify(res.body)}`);
+        assertError(res, 403, 'elevated_token_invalid');
+      }
+      assert.equal((await protectedCall(t, method, path, jwt, genuine)).status, 200, `${method} ${path} with the genuine token`);
+    }
+  });
 });
 
 describe('elevated token verification beyond the signature', () => {
+  it('refuses alg none and HS256 keyed with the public key (algorithm confusion)', async () => {
+    const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const tokens = createElevatedTokens({ environmentId: 'here', now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map(), keyPair });
+    const { payload } = claimsOf(await tokens.mint('bob', ['wallet:sign']));
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const publicForms = [
+      keyPair.publicKey.export({ type: 'spki', format: 'pem' }),
+      keyPair.publicKey.export({ type: 'spki', format: 'der' }),
+      Buffer.from(JSON.stringify(keyPair.publicKey.export({ format: 'jwk' }))),
+    ];
+    const forged = [`${b64({ alg: 'none' })}.${b64(payload)}.`];
+    for (const form of publicForms) {
+      forged.push(await new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(createSecretKey(Buffer.from(form))));
+    }
+    for (const token of forged) {
+      await assert.rejects(tokens.consume(token, 'bob', 'wallet:sign'), (e) => e instanceof ApiError && e.code === 'elevated_token_invalid');
+    }
+  });
+
+
   it('refuses a token signed with the right key for another environment', async () => {
     const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const deps = { now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map<string, number>(), keyPair };

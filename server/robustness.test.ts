@@ -92,7 +92,7 @@ const KNOWN_SCOPES = ['wallet:export', 'wallet:sign', 'credential:link', 'creden
 const NUMBERS = [0, -0, 1, -1, 0.5, 42, 123456, 2 ** 53 + 1, -(2 ** 31), 1e308, -1e308, 5e-324];
 const FIELD_NAMES = ['scope', 'requestedScopes', 'email', 'code', 'id', 'jwt', 'verificationUUID', 'verificationToken', 'isoCountryCode',
   'phoneCountryCode', 'phoneNumber', 'userId', 'advanceSeconds', 'expiresInSeconds', 'jti', '__proto__', 'constructor', 'rawId', 'response',
-  'clientDataJSON', 'signature', 'messageToSign', 'signedMessage', 'state', 'redirectUrl', 'codeVerifier', 'name'];
+  'clientDataJSON', 'signature', 'messageToSign', 'signedMessage', 'state', 'redirectUrl', 'codeVerifier', 'name', 'label'];
 const ORIGINS = ['http://localhost:5173', 'http://localhost', 'http://127.0.0.1:8787', 'https://evil.example', 'null', 'file://', 'http://[::1]'];
 const REDIRECT = 'http://localhost:5173/oauth-callback';
 const PROVIDERS = ['google', 'github', 'GOOGLE', '__proto__', 'constructor', '%E0%A4%A', ''];
@@ -156,6 +156,7 @@ function endpoints(server: ReferenceServer): Endpoint[] {
     { method: 'POST', label: `sdk/{env}/providers/{random}/verify`, path: (f) => sdk(server, `providers/${f.chance(0.7) ? 'google' : uriPart(f.pick(PROVIDERS))}/verify`), fields: ['code', 'codeVerifier', 'state', 'requestedScopes'] },
     { method: 'GET', label: 'dev/oauth/authorize?{random}', path: (f) => `dev/oauth/authorize?${f.chance(0.1) ? uriPart(f.string()) : authorizeQuery(f)}`, fields: [], html: true },
     { method: 'POST', path: fixed('dev/oauth/authorize'), fields: [...AUTHORIZE_FIELDS, 'decision'], html: true, form: true },
+    { method: 'POST', path: fixed('dev/users'), fields: ['label'] },
   ];
 }
 
@@ -331,6 +332,29 @@ describe('robustness', () => {
     const outside = await server.fetch(new Request('http://localhost/index.html', { headers: { accept: 'text/html' } }));
     assertWellFormed('outside the base path', outside.status, outside.headers, await outside.text());
     assert.equal(outside.status, 404);
+  });
+
+  it('refuses a body sent with any other content type than JSON on every JSON endpoint, with 400 JSON', async () => {
+    const { server } = createTestServer();
+    const jwt = await signIn(server, 'bob');
+    const bodied = endpoints(server).filter((e) => e.method === 'POST' && !e.html && e.fields.length > 0);
+    assert.ok(bodied.length >= 15, 'every endpoint that reads a body');
+    const f = new Fuzzer(11, ['x']);
+    for (const endpoint of bodied) {
+      const route = endpoint.label?.replace('{env}', server.environmentId).replace('{random}', 'google') ?? endpoint.path(f);
+      const path = `${server.basePath}/${route}`;
+      const text = JSON.stringify(Object.fromEntries(endpoint.fields.map((k) => [k, 'x'])));
+      for (const contentType of WRONG_CONTENT_TYPES) {
+        const headers: Record<string, string> = { authorization: `Bearer ${jwt}`, origin: 'http://localhost:5173' };
+        if (contentType !== undefined) headers['content-type'] = contentType;
+        const response = await server.fetch(new Request(`http://localhost${path}`, { method: 'POST', headers, body: text }));
+        const label = `POST ${path} as ${contentType ?? 'no content type'}`;
+        const answer = await response.text();
+        assertWellFormed(label, response.status, response.headers, answer);
+        assert.equal(response.status, 400, `${label}: ${answer}`);
+        assert.equal(JSON.parse(answer).error.code, 'invalid_request', label);
+      }
+    }
   });
 
   it('answers an unexpected failure with a JSON server_error and no details', async (t) => {

@@ -10,6 +10,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const devMode = process.env.STEP_UP_DEV === '1' || process.argv.includes('--dev');
+if (devMode && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+  console.warn(`Dev mode on ${host}: anyone who can reach this port can sign in as any demo user and read the demo secrets.`);
+}
 
 const server = createReferenceServer({ devMode });
 const httpServer = serve({ fetch: server.fetch, hostname: host, port }, (info) => {

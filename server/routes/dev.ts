@@ -1,6 +1,7 @@
 // Development-only surface (dev mode): demo users, sessions, the outbox of sent codes, secrets
 // a real user would hold on their phone or wallet, reset, a movable clock, and the
 // development OAuth provider.
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DevSecrets } from '../dev-seed.js';
@@ -13,8 +14,11 @@ import { registerDevOAuthRoutes } from './dev-oauth.js';
 // Keeps every date the server prints inside the range a Date can represent.
 const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 60 * 60 * 1000;
 const MAX_EXTERNAL_JWT_SECONDS = 365 * 24 * 60 * 60;
+/** Users made by `POST users` on top of the seed, until the next reset: keeps memory bounded. */
+export const MAX_CREATED_USERS = 1000;
 
 const SessionBody = z.object({ userId: z.string().max(200) });
+const CreateUserBody = z.object({ label: z.string().trim().min(1).max(100).optional() });
 const ClockBody = z.object({ advanceSeconds: z.number().min(0).max(MAX_CLOCK_OFFSET_MS / 1000) });
 // Deliberately permissive (any scope string, negative lifetimes, chosen jti): tests use it to
 // forge the bad assertions the server must refuse.
@@ -38,6 +42,27 @@ export function createDevRoutes(ctx: ServerContext): Hono {
   dev.get('/users', (c) =>
     c.json([...ctx.store.users.values()].map((u) => ({ id: u.id, label: u.label, mfa: hasMfaDevice(u) }))),
   );
+
+  // Extension: a re-auth user with one email credential, for scripts that need many users (a
+  // load run: the resend cooldown holds one user to one code per 30 s). Gone after a reset.
+  dev.post('/users', async (c) => {
+    const { label } = await readJsonBody(c, CreateUserBody);
+    const created = ctx.store.users.size - (ctx.devSeed?.users.length ?? 0);
+    if (created >= MAX_CREATED_USERS) {
+      throw new ApiError(409, 'too_many_users', `There are already ${MAX_CREATED_USERS} created demo users. Reset the demo to start again.`);
+    }
+    const id = `user-${randomBytes(8).toString('hex')}`;
+    const email = `${id}@example.com`;
+    const user: User = {
+      id,
+      label: label ?? `Demo user ${created + 1}`,
+      credentials: [{ kind: 'email', id: `${id}-email`, address: email }],
+      signInCredentialId: `${id}-email`,
+      recoveryCodes: [],
+    };
+    ctx.store.users.set(id, user);
+    return c.json({ id, label: user.label, email });
+  });
 
   dev.post('/session', async (c) => {
     const { userId } = await readJsonBody(c, SessionBody);
