@@ -34,7 +34,7 @@ const CHROME_ARGS = [
 ];
 
 export default {
-  files: ['src/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts', 'demo/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Test files share one in-memory backend (resets, clock moves), so they run one at a time.
   concurrency: 1,

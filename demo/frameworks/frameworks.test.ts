@@ -1,0 +1,85 @@
+// Drives each framework example (built, except the plain HTML one) in an iframe as a user
+// would: sign in, ask for the protected action, type the emailed code into the dialog, and
+// see the framework's own `elevated` / `stepupcancel` handler update the page.
+import { expect, waitUntil } from '@open-wc/testing';
+import { outbox, resetBackend } from '../../test/support/backend.js';
+
+const EXAMPLES = {
+  'plain HTML': 'html/index.html',
+  'Vue 3': 'vue/dist/index.html',
+  'Svelte 5': 'svelte/dist/index.html',
+  Angular: 'angular/dist/index.html',
+  'React 19': 'react/dist/index.html',
+};
+
+const WAIT = { timeout: 5000 };
+
+let frame: HTMLIFrameElement | undefined;
+
+async function open(page: string): Promise<Document> {
+  frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 700px; border: 0';
+  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+  frame.src = new URL(page, import.meta.url).href;
+  document.body.append(frame);
+  await loaded;
+  const doc = frame.contentDocument!;
+  await waitUntil(() => doc.querySelector('[data-testid=sign-in]') && doc.querySelector('step-up-dialog')?.shadowRoot, 'the app did not render', WAIT);
+  return doc;
+}
+
+const byTestId = (doc: Document, id: string) => doc.querySelector<HTMLElement>(`[data-testid=${id}]`)!;
+const text = (doc: Document, id: string) => byTestId(doc, id).textContent?.trim();
+
+/** Signs in as bob, presses "Link a new email" and waits for the emailed code's field. */
+async function startStepUp(doc: Document): Promise<{ dialog: HTMLElement; input: HTMLInputElement }> {
+  byTestId(doc, 'sign-in').click();
+  await waitUntil(() => text(doc, 'session') === 'Signed in as bob.', 'did not sign in', WAIT);
+  const link = byTestId(doc, 'link') as HTMLButtonElement;
+  await waitUntil(() => !link.disabled, 'the action stayed disabled', WAIT);
+  link.click();
+
+  const dialog = doc.querySelector<HTMLElement>('step-up-dialog')!;
+  await waitUntil(() => dialog.shadowRoot?.querySelector('step-up-otp')?.shadowRoot?.querySelector('input'), 'no code field', WAIT);
+  await waitUntil(async () => (await outbox('bob')).some((m) => m.channel === 'email'), 'no email was sent', WAIT);
+  const otp = dialog.shadowRoot!.querySelector('step-up-otp')!;
+  expect(otp.getAttribute('channel')).to.equal('email');
+  return { dialog, input: otp.shadowRoot!.querySelector('input')! };
+}
+
+describe('framework examples', () => {
+  beforeEach(resetBackend);
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+  });
+
+  for (const [name, page] of Object.entries(EXAMPLES)) {
+    describe(name, () => {
+      it('completes an email-code step-up; its elevated handler runs and the protected call is accepted', async () => {
+        const doc = await open(page);
+        const { dialog, input } = await startStepUp(doc);
+        expect(dialog.getAttribute('scope')).to.equal('credential:link');
+
+        const { code } = (await outbox('bob')).find((m) => m.channel === 'email')!;
+        input.value = code;
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+
+        await waitUntil(() => text(doc, 'outcome') === 'elevated via email', 'the elevated handler did not run', WAIT);
+        await waitUntil(() => text(doc, 'status') === 'credential:link → 200', 'the protected call was not accepted', WAIT);
+
+        // Again: the held token answers at once, and the handler hears about it.
+        byTestId(doc, 'link').click();
+        await waitUntil(() => text(doc, 'outcome') === 'already elevated', 'no elevated event for a held token', WAIT);
+      });
+
+      it('closing the dialog runs its stepupcancel handler', async () => {
+        const doc = await open(page);
+        const { dialog } = await startStepUp(doc);
+        dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~=close-button]')!.click();
+        await waitUntil(() => text(doc, 'outcome') === 'cancelled', 'the cancel handler did not run', WAIT);
+        expect(text(doc, 'status')).to.equal('');
+      });
+    });
+  }
+});
