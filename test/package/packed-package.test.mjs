@@ -16,7 +16,8 @@ describe('the packed package', () => {
 
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'step-up-kit-pack-'));
-    const [{ filename }] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], process.cwd()));
+    npm(['run', 'build'], process.cwd()); // what prepack does, kept apart so pack's JSON stays clean
+    const [{ filename }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], process.cwd()));
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
     npm(['install', join(scratch, filename), '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], scratch);
     installed = join(scratch, 'node_modules', 'step-up-kit');
