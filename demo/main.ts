@@ -1,8 +1,8 @@
 // The demo: a small account page whose sensitive actions go through <step-up-dialog>, with a
 // tester panel showing what a user would find in their inbox, phone and authenticator app.
 import { generate } from 'otplib';
-import '../components/index.js';
-import type { StepUpDialog } from '../components/index.js';
+import '../components/define/step-up-dialog.js'; // method elements load on demand
+import type { StepUpDialog } from '../components/define/step-up-dialog.js';
 import {
   completeSocialRedirect,
   elevatedFetch,

@@ -1,12 +1,8 @@
 // Passkey (WebAuthn) step-up: the server's request options, the browser ceremony
 // (@simplewebauthn/browser handles the JSON ↔ ArrayBuffer encoding and browser quirks),
-// then the assertion to the server.
-import {
-  browserSupportsWebAuthn,
-  startAuthentication,
-  WebAuthnAbortService,
-  type PublicKeyCredentialRequestOptionsJSON,
-} from '@simplewebauthn/browser';
+// then the assertion to the server. The WebAuthn library is imported when a ceremony runs
+// (or its options are prefetched), so apps that never offer passkeys do not load it.
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
@@ -16,12 +12,73 @@ import type { ScopeValue, VerifyResponse } from './wire.js';
 
 const PASSKEY_PATH = 'users/mfa/auth/passkey';
 
+/**
+ * Prefetched options are used while younger than this. The reference backend keeps a
+ * challenge 2 minutes and gives the prompt up to 1 minute: what is left is the margin.
+ */
+export const PASSKEY_OPTIONS_MAX_AGE_MS = 60_000;
+
+const webAuthnLibrary = () => import('@simplewebauthn/browser');
+
+/** Whether this browser can run a passkey ceremony at all (what @simplewebauthn checks, without loading it). */
+const supportsWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function';
+
 function isRequestOptions(value: unknown): value is PublicKeyCredentialRequestOptionsJSON {
   return typeof value === 'object' && value !== null && typeof (value as { challenge?: unknown }).challenge === 'string';
 }
 
+/**
+ * Passkey request options fetched ahead of the user's press (`prefetchPasskeyOptions`),
+ * handed to `authenticatePasskeyMFA({ options })`. A challenge is used once, and only while
+ * fresh; otherwise new options are fetched.
+ */
+export interface PasskeyOptionsPrefetch {
+  /** Client-clock time (ms) from which the options are no longer used. */
+  readonly staleAt: number;
+  /** True once an `authenticatePasskeyMFA` has taken them. */
+  readonly used: boolean;
+  /** The options (rejects as the request did). */
+  readonly options: Promise<PublicKeyCredentialRequestOptionsJSON>;
+}
+
+async function fetchOptions(client: StepUpClient, signal?: AbortSignal): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const options = await apiRequest(client, { method: 'GET', path: PASSKEY_PATH, signal });
+  if (!isRequestOptions(options)) {
+    throw new StepUpError('server_error', { message: 'The server sent passkey options that could not be read.' });
+  }
+  return options;
+}
+
+/**
+ * Requests the passkey options (with their single-use challenge) now, while the user is still
+ * reading, and warms the WebAuthn library, so that pressing the button leaves only the
+ * ceremony and the verify request. Pass the result to `authenticatePasskeyMFA({ options })`.
+ * Never rejects by itself: a failed prefetch just means the options are asked for again.
+ */
+export function prefetchPasskeyOptions(
+  params: { signal?: AbortSignal } = {},
+  client: StepUpClient = getDefaultClient(),
+): PasskeyOptionsPrefetch {
+  const options = fetchOptions(client, params.signal);
+  options.catch(() => undefined); // reported, if ever, by the authenticatePasskeyMFA that takes them
+  webAuthnLibrary().catch(() => undefined);
+  return { staleAt: client.now() + PASSKEY_OPTIONS_MAX_AGE_MS, used: false, options };
+}
+
+/** The prefetched options when fresh and unused (marking them used), else undefined. */
+async function takeOptions(
+  client: StepUpClient,
+  prefetch: PasskeyOptionsPrefetch | undefined,
+): Promise<PublicKeyCredentialRequestOptionsJSON | undefined> {
+  if (!prefetch || prefetch.used || client.now() >= prefetch.staleAt) return undefined;
+  (prefetch as { used: boolean }).used = true;
+  return prefetch.options.catch(() => undefined);
+}
+
 /** The ceremony, cancellable through `signal`; a refused or timed-out prompt is `cancelled`. */
 async function runCeremony(optionsJSON: PublicKeyCredentialRequestOptionsJSON, signal?: AbortSignal) {
+  const { startAuthentication, WebAuthnAbortService } = await webAuthnLibrary();
+  throwIfCancelled(signal);
   const abort = () => WebAuthnAbortService.cancelCeremony();
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -39,24 +96,37 @@ async function runCeremony(optionsJSON: PublicKeyCredentialRequestOptionsJSON, s
   }
 }
 
-/** Verifies the user with one of their registered passkeys. */
+/**
+ * Verifies the user with one of their registered passkeys. With `options` from
+ * `prefetchPasskeyOptions`, only the verify request is left after the prompt; if the server
+ * no longer knows that challenge (`challenge_expired`), the ceremony runs once more with new
+ * options.
+ */
 export async function authenticatePasskeyMFA(
-  params: { requestedScopes: ScopeValue[]; signal?: AbortSignal },
+  params: { requestedScopes: ScopeValue[]; options?: PasskeyOptionsPrefetch; signal?: AbortSignal },
   client: StepUpClient = getDefaultClient(),
 ): Promise<VerifyResponse> {
   const scopes = requireScopes(params.requestedScopes);
-  if (!browserSupportsWebAuthn()) throw new StepUpError('webauthn_unsupported');
-  const options = await apiRequest(client, { method: 'GET', path: PASSKEY_PATH, signal: params.signal });
-  if (!isRequestOptions(options)) {
-    throw new StepUpError('server_error', { message: 'The server sent passkey options that could not be read.' });
+  if (!supportsWebAuthn()) throw new StepUpError('webauthn_unsupported');
+
+  const attempt = async (options: PublicKeyCredentialRequestOptionsJSON | undefined) => {
+    const assertion = await runCeremony(options ?? (await fetchOptions(client, params.signal)), params.signal);
+    throwIfCancelled(params.signal);
+    return apiRequest(client, {
+      method: 'POST',
+      path: PASSKEY_PATH,
+      body: { ...assertion, requestedScopes: scopes },
+      signal: params.signal,
+    });
+  };
+
+  const prefetched = await takeOptions(client, params.options);
+  let body: unknown;
+  try {
+    body = await attempt(prefetched);
+  } catch (error) {
+    if (prefetched === undefined || !(error instanceof StepUpError) || error.code !== 'challenge_expired') throw error;
+    body = await attempt(undefined);
   }
-  const assertion = await runCeremony(options, params.signal);
-  throwIfCancelled(params.signal);
-  const body = await apiRequest(client, {
-    method: 'POST',
-    path: PASSKEY_PATH,
-    body: { ...assertion, requestedScopes: scopes },
-    signal: params.signal,
-  });
   return acceptVerifyResponse(client, body, scopes);
 }

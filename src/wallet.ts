@@ -1,7 +1,6 @@
 // External wallet step-up: the user signs an EIP-4361 (Sign-In with Ethereum) message that
 // carries the backend's single-use nonce, with the wallet linked to their account.
-import { getAddress, stringToHex } from 'viem';
-import { createSiweMessage } from 'viem/siwe';
+// The message and checksum code (./wallets/siwe.ts) load on first use.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
@@ -13,6 +12,58 @@ import { listWallets, type AvailableWallet } from './wallets/wallet-registry.js'
 import type { ScopeValue, VerifyResponse } from './wire.js';
 
 const STATEMENT = 'Confirm it is you to continue.';
+
+/**
+ * A prefetched nonce is used while younger than this. The reference backend keeps a nonce 10
+ * minutes and accepts a message issued within 5 minutes of its clock; half of that leaves the
+ * user time in the wallet's signature screen.
+ */
+export const WALLET_NONCE_MAX_AGE_MS = 5 * 60_000;
+
+// ---- nonce prefetch ----
+
+/**
+ * A sign-in nonce requested ahead of the user's press (`prefetchWalletNonce`), handed to
+ * `verifyWallet({ nonce })`. Used once, and only while fresh; otherwise a new one is fetched.
+ */
+export interface WalletNoncePrefetch {
+  /** Client-clock time (ms) from which the nonce is no longer used. */
+  readonly staleAt: number;
+  /** True once a `verifyWallet` has taken it. */
+  readonly used: boolean;
+  /** The nonce (rejects as the request did). */
+  readonly nonce: Promise<string>;
+}
+
+async function fetchNonce(client: StepUpClient, signal?: AbortSignal): Promise<string> {
+  const body = await apiRequest(client, { method: 'GET', path: 'nonce', signal });
+  const nonce = (body as { nonce?: unknown } | null)?.nonce;
+  if (typeof nonce !== 'string' || !/^[a-zA-Z0-9]{8,}$/.test(nonce)) {
+    throw new StepUpError('server_error', { message: 'The server sent a sign-in nonce that could not be used.' });
+  }
+  return nonce;
+}
+
+/**
+ * Requests the single-use sign-in nonce now, while the user is still reading, so that signing
+ * leaves only the verify request. Pass the result to `verifyWallet({ nonce })`. Never rejects
+ * by itself: a failed prefetch just means `verifyWallet` asks again.
+ */
+export function prefetchWalletNonce(
+  params: { signal?: AbortSignal } = {},
+  client: StepUpClient = getDefaultClient(),
+): WalletNoncePrefetch {
+  const nonce = fetchNonce(client, params.signal);
+  nonce.catch(() => undefined); // reported, if ever, by the verifyWallet that takes it
+  return { staleAt: client.now() + WALLET_NONCE_MAX_AGE_MS, used: false, nonce };
+}
+
+/** The prefetched nonce when it is fresh and unused (marking it used), else undefined. */
+async function takeNonce(client: StepUpClient, prefetch: WalletNoncePrefetch | undefined): Promise<string | undefined> {
+  if (!prefetch || prefetch.used || client.now() >= prefetch.staleAt) return undefined;
+  (prefetch as { used: boolean }).used = true;
+  return prefetch.nonce.catch(() => undefined);
+}
 
 /** '0x1234…abcd': enough to recognise an address, short enough for a sentence. */
 export function shortenAddress(address: string): string {
@@ -51,6 +102,8 @@ export async function verifyWallet(
     /** The linked address; default: the wallet credential of the last `checkStepUpAuth`. */
     expectedAddress?: string;
     requestedScopes: ScopeValue[];
+    /** A nonce from `prefetchWalletNonce`: used when fresh, so that only the verify request remains. */
+    nonce?: WalletNoncePrefetch;
     signal?: AbortSignal;
   },
   client: StepUpClient = getDefaultClient(),
@@ -62,8 +115,11 @@ export async function verifyWallet(
     params.expectedAddress ??
     client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.Blockchain)?.alias;
 
+  const siwe = await import('./wallets/siwe.js').catch((cause: unknown) => {
+    throw new StepUpError('network_error', { cause }); // the code for wallets could not be loaded
+  });
   let wallet: AvailableWallet;
-  let address: string;
+  let address: `0x${string}`;
   let chainId: number;
   try {
     wallet = await chooseWallet(wallets, params.walletId);
@@ -76,51 +132,56 @@ export async function verifyWallet(
           : 'The wallet did not share an address.',
       });
     }
-    address = getAddress(match);
+    address = siwe.checksumAddress(match);
     chainId = Number.parseInt(String(await wallet.provider.request({ method: 'eth_chainId' })), 16) || 1;
   } catch (error) {
     throw walletError(error, new StepUpError('wallet_connection_rejected'));
   }
 
-  throwIfCancelled(params.signal);
-  const nonceBody = await apiRequest(client, { method: 'GET', path: 'nonce', signal: params.signal });
-  const nonce = (nonceBody as { nonce?: unknown } | null)?.nonce;
-  if (typeof nonce !== 'string' || !/^[a-zA-Z0-9]{8,}$/.test(nonce)) {
-    throw new StepUpError('server_error', { message: 'The server sent a sign-in nonce that could not be used.' });
-  }
-  const message = createSiweMessage({
-    address: address as `0x${string}`,
-    chainId,
-    domain: location.host,
-    uri: location.origin,
-    nonce,
-    version: '1',
-    statement: STATEMENT,
-    issuedAt: new Date(client.now()),
-  });
+  /** Sign a message with `nonce` (a fresh one when undefined) and send it. */
+  const signAndVerify = async (nonce: string | undefined): Promise<unknown> => {
+    throwIfCancelled(params.signal);
+    const message = siwe.createSignInMessage({
+      domain: location.host,
+      address,
+      statement: STATEMENT,
+      uri: `${location.origin}/`, // the site root: a URI with a path, as RFC 3986 validators expect
+      chainId,
+      nonce: nonce ?? (await fetchNonce(client, params.signal)),
+      issuedAt: new Date(client.now()),
+    });
+    let signature: unknown;
+    try {
+      signature = await wallet.provider.request({ method: 'personal_sign', params: [siwe.toHex(message), address] });
+    } catch (error) {
+      throw walletError(error, new StepUpError('wallet_signature_rejected'));
+    }
+    if (typeof signature !== 'string') throw new StepUpError('wallet_signature_rejected');
+    throwIfCancelled(params.signal);
+    return apiRequest(client, {
+      method: 'POST',
+      path: 'wallets/verify',
+      body: {
+        messageToSign: message,
+        signedMessage: signature,
+        publicWalletAddress: address,
+        chain: 'EVM',
+        walletName: wallet.name,
+        walletProvider: 'browserExtension',
+        requestedScopes: scopes,
+      },
+      signal: params.signal,
+    });
+  };
 
-  let signature: unknown;
+  const prefetched = await takeNonce(client, params.nonce);
+  let body: unknown;
   try {
-    signature = await wallet.provider.request({ method: 'personal_sign', params: [stringToHex(message), address] });
+    body = await signAndVerify(prefetched);
   } catch (error) {
-    throw walletError(error, new StepUpError('wallet_signature_rejected'));
+    // A prefetched nonce the server no longer knows (it lapsed, or the server restarted): once more with a new one.
+    if (prefetched === undefined || !(error instanceof StepUpError) || error.code !== 'challenge_expired') throw error;
+    body = await signAndVerify(undefined);
   }
-  if (typeof signature !== 'string') throw new StepUpError('wallet_signature_rejected');
-  throwIfCancelled(params.signal);
-
-  const body = await apiRequest(client, {
-    method: 'POST',
-    path: 'wallets/verify',
-    body: {
-      messageToSign: message,
-      signedMessage: signature,
-      publicWalletAddress: address,
-      chain: 'EVM',
-      walletName: wallet.name,
-      walletProvider: 'browserExtension',
-      requestedScopes: scopes,
-    },
-    signal: params.signal,
-  });
   return acceptVerifyResponse(client, body, scopes);
 }

@@ -1,11 +1,13 @@
-// The dialog renders every method element, so defining it defines them too.
-import './step-up-passkey.js';
-import './step-up-totp.js';
-import './step-up-otp.js';
-import './step-up-recovery-code.js';
-import './step-up-social.js';
-import './step-up-wallet.js';
+// The dialog, with the method elements defined on demand: their module loads the first time
+// the dialog shows a method (the dialog stays usable meanwhile).
+// Import a method's own define module to have it defined at once (standalone use).
+import { registerElementLoader } from '../internal/element-loaders.js';
 import { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
+
+const methods = () => import('./step-up-methods.js');
+for (const tag of ['step-up-passkey', 'step-up-totp', 'step-up-otp', 'step-up-recovery-code', 'step-up-social', 'step-up-wallet']) {
+  registerElementLoader(tag, methods);
+}
 
 StepUpDialog.define('step-up-dialog');
 

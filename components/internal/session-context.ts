@@ -1,6 +1,8 @@
 // What <step-up-dialog> hands the method element it renders (lit context, not reaching in).
 import { createContext } from '@lit/context';
 import type { StepUpClient, StepUpCredential, StepUpError } from '../../src/index.js';
+import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
+import type { WalletNoncePrefetch } from '../../src/wallet.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
 import type { StepUpMethod } from './methods.js';
 
@@ -11,6 +13,15 @@ export interface StepUpSession {
   /** Aborted when the dialog closes: whatever the method has in flight stops. */
   signal: AbortSignal;
   strings: StepUpStringOverrides | undefined;
+  /**
+   * What the dialog fetches for the method while it opens (passkey options, wallet nonce):
+   * await it and hand it to the core call, so that only the verify request is left. Settles
+   * to undefined when nothing was prefetched. Updated in place when the user switches methods.
+   */
+  prefetched: {
+    passkey?: Promise<PasskeyOptionsPrefetch | undefined>;
+    wallet?: Promise<WalletNoncePrefetch | undefined>;
+  };
   /** The method verified the user; the dialog announces it (once, and never after a close). */
   elevated(method: StepUpMethod, credentialId: string | undefined): void;
   /** An attempt failed; the method shows it, the dialog reports it. */

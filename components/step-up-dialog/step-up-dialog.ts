@@ -1,24 +1,24 @@
 import { provide } from '@lit/context';
-import { Task } from '@lit/task';
 import { html, nothing, type LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import {
-  checkStepUpAuth,
-  getDefaultClient,
-  StepUpError,
-  type StepUpCheckFailedEvent,
-  type StepUpCheckResponse,
-  type StepUpClient,
-  type StepUpCredential,
-} from '../../src/index.js';
+// Core modules by name, not the barrel: what the dialog shell loads stays small (see scripts/size.mjs).
+import { checkStepUpAuth } from '../../src/check.js';
+import type { StepUpCheckFailedEvent } from '../../src/client-events.js';
+import type { StepUpClient } from '../../src/client.js';
+import { getDefaultClient } from '../../src/default-client.js';
+import { StepUpError } from '../../src/errors.js';
+import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
+import type { WalletNoncePrefetch } from '../../src/wallet.js';
+import type { StepUpCheckResponse, StepUpCredential } from '../../src/wire.js';
 import { StepUpCancelEvent } from '../events/cancel-event.js';
 import { StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';
 import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
 import { icon } from '../internal/icons.js';
-import { displayAlias, methodOf, type StepUpMethod } from '../internal/methods.js';
+import { isElementReady, loadElement } from '../internal/element-loaders.js';
+import { displayAlias, METHOD_TAGS, methodOf, type StepUpMethod } from '../internal/methods.js';
 import { stepUpSessionContext, type StepUpSession } from '../internal/session-context.js';
 import { StepUpElement } from '../internal/step-up-element.js';
 import styles from './step-up-dialog.styles.js';
@@ -43,7 +43,13 @@ interface Run {
   resolve(detail: StepUpElevation): void;
   reject(error: unknown): void;
   opener: HTMLElement | null;
+  /** Fetched while the dialog opens, for the method shown (see StepUpSession.prefetched). */
+  prefetched: StepUpSession['prefetched'];
 }
+
+/** A prefetched challenge that can still be used. */
+const usable = (client: StepUpClient, prefetch: { used: boolean; staleAt: number } | undefined) =>
+  prefetch !== undefined && !prefetch.used && client.now() < prefetch.staleAt;
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -65,6 +71,7 @@ function deepActiveElement(): HTMLElement | null {
  * </script>
  * ```
  *
+ * @tag step-up-dialog
  * @summary Step-up authentication dialog.
  * @event elevated - The user verified (or already was: `detail.alreadyElevated`). Detail: scope, method, credentialId, expiresAt, alreadyElevated.
  * @event stepupcancel - The user closed the dialog (Escape, close button, `close()`).
@@ -95,11 +102,6 @@ function deepActiveElement(): HTMLElement | null {
 export class StepUpDialog extends StepUpElement {
   static override styles = styles;
 
-  protected readonly checkTask = new Task(this, {
-    task: ([scope, client]: readonly [string, StepUpClient], { signal }) => checkStepUpAuth({ scope, signal }, client),
-    autoRun: false,
-  });
-
   @query('dialog') protected dialog!: HTMLDialogElement;
 
   /** The scope to elevate, e.g. `wallet:export`. */
@@ -120,8 +122,26 @@ export class StepUpDialog extends StepUpElement {
 
   @state() protected run?: Run;
 
+  /**
+   * The answer of the check while one is not running. A plain promise rather than a
+   * `@lit/task` Task: the check is one call that a run owns (and aborts), and keeping Task out
+   * of the dialog shell keeps it out of what a page loads before the first method.
+   */
+  @state() protected checkResult?: StepUpCheckResponse;
+
+  @state() protected checking = false;
+
   /** Why the last check failed (network, server, signed out): "try again", not "no method". */
   @state() protected checkError?: StepUpError;
+
+  /** The current method's code could not be loaded (offline): "try again". */
+  @state() protected loadError?: StepUpError;
+
+  /** The run the modal was last shown for. */
+  #shownRun?: Run;
+
+  /** Resolves when the current method's element is defined (its code loads on first use). */
+  #methodReady: Promise<void> = Promise.resolve();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -130,6 +150,7 @@ export class StepUpDialog extends StepUpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('run') || changed.has('currentId') || changed.has('strings')) this.session = this.#session();
+    if (changed.has('currentId')) this.#prepareMethod();
   }
 
   /** True while the modal is showing. */
@@ -158,7 +179,16 @@ export class StepUpDialog extends StepUpElement {
       resolve = res;
       reject = rej;
     });
-    const run: Run = { scope, client, abort: new AbortController(), promise, resolve, reject, opener: deepActiveElement() };
+    const run: Run = {
+      scope,
+      client,
+      abort: new AbortController(),
+      promise,
+      resolve,
+      reject,
+      opener: deepActiveElement(),
+      prefetched: {},
+    };
     this.run = run;
     void this.#start(run);
     return promise;
@@ -193,14 +223,17 @@ export class StepUpDialog extends StepUpElement {
       if (event.scope === run.scope) failure = event.error;
     };
     run.client.addEventListener('checkfailed', onFailed);
+    this.checking = true;
+    let result: StepUpCheckResponse;
     try {
-      await this.checkTask.run([run.scope, run.client]);
+      result = await checkStepUpAuth({ scope: run.scope, signal: run.abort.signal }, run.client);
     } finally {
       run.client.removeEventListener('checkfailed', onFailed);
     }
-    const result = this.checkTask.value;
-    if (this.run === run) this.checkError = failure;
-    if (this.run !== run || !result) return undefined;
+    if (this.run !== run) return undefined;
+    this.checking = false;
+    this.checkError = failure;
+    this.checkResult = result;
     const usable = result.credentials.filter((c) => methodOf(c));
     this.currentId = (usable.find((c) => c.id === result.defaultCredentialId) ?? usable[0])?.id;
     return result;
@@ -211,10 +244,69 @@ export class StepUpDialog extends StepUpElement {
     await this.updateComplete;
     if (this.run !== run || this.dialog.open) return;
     this.dialog.showModal();
+    this.#shownRun = run;
+  }
+
+  /**
+   * Gets the current method ready while the dialog renders: loads its element (first use
+   * only) and fetches what its first request needs (passkey options, wallet nonce), so that
+   * after the user acts only the verify request is left.
+   */
+  #prepareMethod(): void {
+    const run = this.run;
+    const credential = this.#credentials().find((c) => c.id === this.currentId);
+    this.loadError = undefined;
+    if (!run || !credential) return;
+    const method = methodOf(credential)!;
+    this.#prefetch(run, method);
+    const tag = METHOD_TAGS[method];
+    if (isElementReady(tag)) {
+      this.#methodReady = Promise.resolve();
+      return;
+    }
+    const id = credential.id;
+    this.#methodReady = loadElement(tag).then(
+      () => this.requestUpdate(),
+      (cause: unknown) => {
+        if (this.run === run && this.currentId === id) {
+          this.loadError = new StepUpError('network_error', { message: 'This method could not be loaded.', cause });
+        }
+      },
+    );
+  }
+
+  /**
+   * Passkey options or a wallet nonce, requested now so that the user's press leaves only the
+   * verify request. The core modules come with the method elements' chunk, so they are
+   * imported here (in parallel with the elements), not statically by the dialog shell.
+   */
+  #prefetch(run: Run, method: StepUpMethod): void {
+    if (method !== 'passkey' && method !== 'wallet') return;
+    const options = { signal: run.abort.signal };
+    const previous: Promise<{ used: boolean; staleAt: number } | undefined> | undefined = run.prefetched[method];
+    const next = async () => {
+      const held = await previous;
+      if (held && usable(run.client, held)) return held;
+      const core = await import('../internal/prefetch.js');
+      if (this.run !== run) return undefined;
+      if (method === 'passkey') {
+        return typeof globalThis.PublicKeyCredential === 'function' ? core.prefetchPasskeyOptions(options, run.client) : undefined;
+      }
+      return core.listWallets().length > 0 ? core.prefetchWalletNonce(options, run.client) : undefined;
+    };
+    const pending = next().catch(() => undefined);
+    if (method === 'passkey') run.prefetched.passkey = pending as Promise<PasskeyOptionsPrefetch | undefined>;
+    else run.prefetched.wallet = pending as Promise<WalletNoncePrefetch | undefined>;
+  }
+
+  #retryLoad(): void {
+    this.#prepareMethod();
+    void this.#focusMethod();
   }
 
   /** Focus into the current method (its first control), else the dialog's first control. */
   async #focusMethod(): Promise<void> {
+    await this.#methodReady;
     await this.updateComplete;
     const method = this.renderRoot.querySelector<LitElement>('.current > *');
     if (method) {
@@ -235,6 +327,7 @@ export class StepUpDialog extends StepUpElement {
       credential,
       signal: run.abort.signal,
       strings: this.strings,
+      prefetched: run.prefetched,
       elevated: (method, credentialId) => this.#succeed(run, method, credentialId, false),
       failed: (method, error) => {
         if (this.run === run) this.dispatchEvent(new StepUpErrorEvent({ error, method, scope: run.scope }));
@@ -243,12 +336,15 @@ export class StepUpDialog extends StepUpElement {
   }
 
   #credentials(): StepUpCredential[] {
-    return (this.checkTask.value?.credentials ?? []).filter((c) => methodOf(c));
+    return (this.checkResult?.credentials ?? []).filter((c) => methodOf(c));
   }
 
   #end(run: Run): void {
     this.run = undefined;
     this.currentId = undefined;
+    this.checkResult = undefined;
+    this.checking = false;
+    this.#shownRun = undefined;
     run.abort.abort();
     if (this.dialog?.open) this.dialog.close();
     if (run.opener?.isConnected) run.opener.focus();
@@ -278,7 +374,9 @@ export class StepUpDialog extends StepUpElement {
   }
 
   #onClose(event: Event): void {
-    if (event.target === this.dialog && this.run && !this.dialog.open) this.#cancel();
+    // `close` arrives a task after the dialog closed: by then a new run may have started (an
+    // app that asks again at once), and it must not be cancelled by the old run's close.
+    if (event.target === this.dialog && this.run && this.run === this.#shownRun && !this.dialog.open) this.#cancel();
   }
 
   #switchTo(credential: StepUpCredential): void {
@@ -322,6 +420,23 @@ export class StepUpDialog extends StepUpElement {
     }
   }
 
+  /** The current method's element, or while its code loads a status line (the rest of the dialog stays usable). */
+  #renderCurrent(current: StepUpCredential) {
+    const t = this.t;
+    if (this.loadError) {
+      return html`<div part="load-error" class="none">
+        <p role="alert">${t.errors[this.loadError.code] ?? t.errors.request_failed}</p>
+        <button part="retry-button" class="secondary" type="button" @click=${this.#retryLoad}>${t.tryAgain}</button>
+      </div>`;
+    }
+    if (!isElementReady(METHOD_TAGS[methodOf(current)!])) {
+      return html`<p part="method-loading" class="checking" role="status">
+        <span class="spinner" aria-hidden="true"></span>${t.loadingMethod}
+      </p>`;
+    }
+    return html`<div class="current">${keyed(current.id, this.#renderMethodElement(current))}</div>`;
+  }
+
   #renderMethods() {
     const t = this.t;
     const credentials = this.#credentials();
@@ -342,7 +457,7 @@ export class StepUpDialog extends StepUpElement {
     return html`
       <section part="method" aria-labelledby="method-title">
         <h3 part="method-title" class="method-title" id="method-title">${icon(methodOf(current)!)}${this.#label(current)}</h3>
-        <div class="current">${keyed(current.id, this.#renderMethodElement(current))}</div>
+        ${this.#renderCurrent(current)}
       </section>
       ${others.length === 0
         ? nothing
@@ -378,13 +493,11 @@ export class StepUpDialog extends StepUpElement {
               </div>
               <p id="description" part="description" class="intro">${t.dialogDescription}</p>
               <div part="body" class="body">
-                ${this.checkTask.render({
-                  pending: () => html`<p part="checking" class="checking" role="status">
-                    <span class="spinner" aria-hidden="true"></span>${t.checking}
-                  </p>`,
-                  complete: () => this.#renderMethods(),
-                  error: () => this.#renderMethods(),
-                })}
+                ${this.checking
+                  ? html`<p part="checking" class="checking" role="status">
+                      <span class="spinner" aria-hidden="true"></span>${t.checking}
+                    </p>`
+                  : this.#renderMethods()}
               </div>
               <slot name="footer" part="footer"></slot>
             </div>`

@@ -26,6 +26,7 @@ interface OtpCredentialRequest extends CredentialRequestOptions {
  * it went, offers a new code (respecting the server's cooldown), and on SMS fills the code
  * in by itself where the browser supports the Web OTP API.
  *
+ * @tag step-up-otp
  * @summary Step-up with a code sent by email or text message.
  * @event elevated - The code was accepted (standalone use).
  * @event stepuperror - Sending or verifying failed (standalone use).

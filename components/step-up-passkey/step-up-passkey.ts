@@ -11,6 +11,7 @@ const webAuthnAvailable = () => typeof window !== 'undefined' && typeof window.P
  * A passkey (WebAuthn). The browser prompt opens only when the user presses the button; a
  * refused or dismissed prompt can be tried again. Where WebAuthn is unavailable it says so.
  *
+ * @tag step-up-passkey
  * @summary Step-up with a passkey.
  * @event elevated - The passkey was accepted (standalone use).
  * @event stepuperror - The prompt was refused or the check failed (standalone use).
@@ -23,8 +24,10 @@ export class StepUpPasskey extends StepUpActionElement {
 
   readonly method: StepUpMethod = 'passkey';
 
-  protected perform(_args: readonly [], signal: AbortSignal) {
-    return authenticatePasskeyMFA({ requestedScopes: [this.activeScope], signal }, this.activeClient);
+  protected async perform(_args: readonly [], signal: AbortSignal) {
+    // the options the dialog fetched while opening, if any: then only the verify request is left
+    const options = await this.session?.prefetched.passkey;
+    return authenticatePasskeyMFA({ requestedScopes: [this.activeScope], signal, ...(options ? { options } : {}) }, this.activeClient);
   }
 
   protected override describe(error: StepUpError): string {

@@ -11,6 +11,7 @@ const RECOVERY_CODE_LENGTH = 10;
  * One of the user's MFA recovery codes (single use). The field takes letters and digits, so it
  * uses `inputmode="text"` and no one-time-code autofill (these codes come from paper, not a message).
  *
+ * @tag step-up-recovery-code
  * @summary Step-up with a recovery code.
  * @event elevated - The code was accepted (standalone use).
  * @event stepuperror - A code was refused or the request failed (standalone use).

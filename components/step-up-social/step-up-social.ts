@@ -11,6 +11,7 @@ import styles from './step-up-social.styles.js';
  * browser blocks the popup it offers to continue in this window (a full-page redirect: the
  * page at `redirect-url` must then call `completeSocialRedirect()` from the core).
  *
+ * @tag step-up-social
  * @summary Step-up by signing in again with a social account.
  * @event elevated - The sign-in was confirmed (standalone use).
  * @event stepuperror - The popup was blocked or closed, or the sign-in failed (standalone use).

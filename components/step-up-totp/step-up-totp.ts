@@ -7,6 +7,7 @@ import styles from './step-up-totp.styles.js';
 /**
  * A code from the user's authenticator app (TOTP).
  *
+ * @tag step-up-totp
  * @summary Step-up with an authenticator-app code.
  * @event elevated - The code was accepted (standalone use; inside the dialog, the dialog fires it).
  * @event stepuperror - A code was refused or the request failed (standalone use).

@@ -11,6 +11,7 @@ import styles from './step-up-wallet.styles.js';
  * offers (EIP-6963 and injected), shows the address the account expects, and explains a
  * declined request or a different connected address.
  *
+ * @tag step-up-wallet
  * @summary Step-up with a wallet signature.
  * @event elevated - The signature was accepted (standalone use).
  * @event stepuperror - The request was declined, the wallet did not match, or the check failed (standalone use).
@@ -31,8 +32,10 @@ export class StepUpWallet extends StepUpActionElement<readonly [string]> {
     this.wallets = listWallets();
   }
 
-  protected perform([walletId]: readonly [string], signal: AbortSignal) {
-    return verifyWallet({ walletId, requestedScopes: [this.activeScope], signal }, this.activeClient);
+  protected async perform([walletId]: readonly [string], signal: AbortSignal) {
+    // the nonce the dialog fetched while opening, if any: then only the verify request is left
+    const nonce = await this.session?.prefetched.wallet;
+    return verifyWallet({ walletId, requestedScopes: [this.activeScope], signal, ...(nonce ? { nonce } : {}) }, this.activeClient);
   }
 
   #refresh(): void {

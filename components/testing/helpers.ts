@@ -82,3 +82,20 @@ export function collect<E extends Event>(target: EventTarget, type: string): E[]
   target.addEventListener(type, (e) => events.push(e as E));
   return events;
 }
+
+/**
+ * Real fetch, with every step-up API request logged as 'METHOD path' (the path under
+ * `sdk/{environmentId}/`): for counting requests, never for faking them.
+ */
+export function requestLog(): { fetch: typeof fetch; requests: string[]; since(mark: number): string[] } {
+  const requests: string[] = [];
+  return {
+    requests,
+    since: (mark) => requests.slice(mark),
+    fetch: (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input), location.href);
+      requests.push(`${init?.method ?? 'GET'} ${url.pathname.replace(/^.*?\/sdk\/[^/]+\//, '')}`);
+      return fetch(input, init);
+    },
+  };
+}

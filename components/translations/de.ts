@@ -12,6 +12,7 @@ const de: StepUpStrings = {
   dialogDescription: 'Zu Ihrer Sicherheit bestätigen Sie bitte Ihre Identität, um fortzufahren.',
   close: 'Schließen',
   checking: 'Verfügbare Bestätigungsmethoden werden geprüft…',
+  loadingMethod: 'Diese Methode wird vorbereitet…',
   useAnotherMethod: 'Andere Methode verwenden',
   noMethod: 'Für Ihr Konto ist derzeit keine Bestätigungsmethode verfügbar.',
   tryAgain: 'Erneut versuchen',

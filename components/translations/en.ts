@@ -17,6 +17,7 @@ const en: StepUpStrings = {
   dialogDescription: 'For your security, verify your identity to continue.',
   close: 'Close',
   checking: 'Checking how you can verify…',
+  loadingMethod: 'Getting this method ready…',
   useAnotherMethod: 'Use another method',
   noMethod: 'No verification method is available for your account right now.',
   tryAgain: 'Try again',

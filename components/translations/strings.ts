@@ -11,6 +11,8 @@ export interface StepUpStrings {
   dialogDescription: string;
   close: string;
   checking: string;
+  /** While a method's code loads (the first time it is shown). */
+  loadingMethod: string;
   useAnotherMethod: string;
   noMethod: string;
   tryAgain: string;

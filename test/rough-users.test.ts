@@ -1,0 +1,170 @@
+// Rough users: double submits, junk pasted into code fields, closing mid-request, reopening
+// at once, two dialogs on a page, the element torn out mid-flow, going offline and back.
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { generate } from 'otplib';
+import '../components/index.js';
+import type { StepUpDialog } from '../components/index.js';
+import type { StepUpClient } from '../src/index.js';
+import { codeInput, collect, currentMethod, paste, press, textOf, type, waitForOpen } from '../components/testing/helpers.js';
+import { resetBackend, secretsOf, signedInClient } from './support/backend.js';
+
+const SCOPE = 'wallet:export';
+
+/** A client for alice whose requests are recorded as "METHOD path" and can be held back. */
+async function aliceClient() {
+  const sent: string[] = [];
+  let hold: Promise<void> | undefined;
+  const { client } = await signedInClient('alice', {
+    fetch: async (input, init) => {
+      sent.push(`${init?.method ?? 'GET'} ${new URL(String(input), location.href).pathname.split('/').slice(-3).join('/')}`);
+      if (hold && init?.method === 'POST' && String(input).endsWith('/totp')) await hold;
+      return fetch(input, init);
+    },
+  });
+  return {
+    client,
+    sent,
+    holdVerify() {
+      let release!: () => void;
+      hold = new Promise((resolve) => (release = resolve));
+      return () => {
+        hold = undefined;
+        release();
+      };
+    },
+  };
+}
+
+async function openDialog(client: StepUpClient) {
+  const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
+  const outcome = dialog.requestStepUp();
+  outcome.catch(() => undefined);
+  await waitForOpen(dialog);
+  return { dialog, outcome, input: codeInput(currentMethod(dialog)) };
+}
+
+const totp = async () => generate({ secret: (await secretsOf('alice')).totpSecret! });
+const verifies = (sent: string[]) => sent.filter((r) => r === 'POST mfa/auth/totp');
+
+describe('rough users', () => {
+  beforeEach(resetBackend);
+
+  it('a double Enter and a double click on Verify send one request', async () => {
+    const { client, sent, holdVerify } = await aliceClient();
+    const { dialog, outcome, input } = await openDialog(client);
+    const release = holdVerify();
+    input.value = await totp();
+    input.focus();
+    await press('Enter');
+    await press('Enter');
+    const verify = currentMethod(dialog).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]');
+    verify?.click();
+    verify?.click();
+    await aTimeout(100);
+    release();
+    await outcome;
+    expect(verifies(sent)).to.have.length(1);
+  });
+
+  it('pasted letters are dropped and twelve digits are cut to the code length', async () => {
+    const { client, sent } = await aliceClient();
+    const { dialog, input } = await openDialog(client);
+    input.focus();
+    paste(input, 'abcdef');
+    await aTimeout(50);
+    expect(input.value).to.equal('');
+    paste(input, '123456789012');
+    await aTimeout(300);
+    expect(input.value.replace(/\D/g, '').length).to.be.at.most(6);
+    expect(verifies(sent).length).to.be.at.most(1);
+    dialog.close();
+  });
+
+  it('closing during the verify request: the request is aborted, no late elevated, no unhandled rejection', async () => {
+    const { client, holdVerify } = await aliceClient();
+    const { dialog, outcome, input } = await openDialog(client);
+    const elevated = collect(document, 'elevated');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    const release = holdVerify();
+    input.focus();
+    await type(await totp());
+    await aTimeout(100);
+    dialog.close();
+    release();
+    expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
+    await aTimeout(500);
+    window.removeEventListener('unhandledrejection', onUnhandled);
+    expect(elevated).to.have.length(0);
+    expect(client.listElevatedTokens()).to.deep.equal([]);
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('reopening right after closing starts cleanly and completes', async () => {
+    const { client } = await aliceClient();
+    const { dialog } = await openDialog(client);
+    dialog.close();
+    const again = dialog.requestStepUp();
+    await waitForOpen(dialog);
+    codeInput(currentMethod(dialog)).focus();
+    await type(await totp());
+    expect(await again).to.include({ scope: SCOPE, method: 'totp' });
+  });
+
+  it('two dialogs on one page each finish their own step-up', async () => {
+    const { client } = await aliceClient();
+    const page = await fixture(html`<div>
+      <step-up-dialog id="a" scope="wallet:export" .client=${client}></step-up-dialog>
+      <step-up-dialog id="b" scope="credential:link" .client=${client}></step-up-dialog>
+    </div>`);
+    const [a, b] = [page.querySelector<StepUpDialog>('#a')!, page.querySelector<StepUpDialog>('#b')!];
+    const elevatedA = collect(a, 'elevated');
+    const first = a.requestStepUp();
+    await waitForOpen(a);
+    codeInput(currentMethod(a)).focus();
+    await type(await totp());
+    await first;
+    const second = b.requestStepUp();
+    await waitForOpen(b);
+    const { recoveryCodes } = await secretsOf('alice');
+    (b.shadowRoot!.querySelector<HTMLButtonElement>('[part~=method-option]') ?? b.shadowRoot!.querySelector<HTMLButtonElement>('.others button'))!.click();
+    await waitUntil(() => currentMethod(b).localName === 'step-up-recovery-code');
+    codeInput(currentMethod(b)).focus();
+    await type(recoveryCodes![0]!);
+    await press('Enter');
+    expect(await second).to.include({ scope: 'credential:link', method: 'recovery-code' });
+    expect(elevatedA).to.have.length(1);
+  });
+
+  it('removing the element mid-flow cancels it: no late elevated', async () => {
+    const { client, holdVerify } = await aliceClient();
+    const { dialog, outcome, input } = await openDialog(client);
+    const elevated = collect(document, 'elevated');
+    const release = holdVerify();
+    input.focus();
+    await type(await totp());
+    await aTimeout(100);
+    dialog.remove();
+    release();
+    expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
+    await aTimeout(300);
+    expect(elevated).to.have.length(0);
+  });
+
+  it('offline: a clear error and the dialog stays usable; back online the retry works', async () => {
+    let online = false;
+    const { client } = await signedInClient('alice', {
+      fetch: (input, init) => (online || !String(input).endsWith('/totp') ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    const { dialog, outcome, input } = await openDialog(client);
+    input.focus();
+    await type(await totp());
+    await waitUntil(() => textOf(currentMethod(dialog)).includes('could not be reached'), 'the offline message');
+    expect(dialog.open).to.equal(true);
+    online = true;
+    codeInput(currentMethod(dialog)).focus();
+    await type(await totp()); // the first code never reached the server, so it is still good
+    expect(await outcome).to.include({ method: 'totp' });
+  });
+});
