@@ -57,7 +57,7 @@ export function consentPage(c: Context, action: string, params: AuthorizeParams,
 <form method="post" action="${escapeHtml(action)}">
 ${hidden}
 <div class="actions">
-<button type="submit" name="decision" value="allow">Continue</button>
+<button type="submit" name="decision" value="allow" autofocus>Continue</button>
 <button type="submit" name="decision" value="deny">Cancel</button>
 </div>
 </form>`);

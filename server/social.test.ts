@@ -105,7 +105,7 @@ describe('social re-login', () => {
     assert.match(shown.text, /<main>[\s\S]*<h1>Dev sign-in provider<\/h1>[\s\S]*<\/main>/);
     assert.match(shown.text, /Continue to step-up-kit as <strong>bob\.demo@gmail\.com<\/strong>/);
     assert.match(shown.text, /<form method="post" action="\/api\/v0\/dev\/oauth\/authorize">/);
-    assert.match(shown.text, /<button type="submit" name="decision" value="allow">Continue<\/button>/);
+    assert.match(shown.text, /<button type="submit" name="decision" value="allow" autofocus>Continue<\/button>/);
     assert.match(shown.text, /<button type="submit" name="decision" value="deny">Cancel<\/button>/);
     assert.deepEqual(formOf(shown.text), params);
 
