@@ -94,6 +94,18 @@ describe('social step-up (popup)', () => {
     expect(hasElevatedAccessToken('credential:link', client)).to.equal(false);
   });
 
+  it('a callback message from another origin is ignored, even with the right state', async () => {
+    const { verification, popup } = await startFromClick(client);
+    const form = await providerForm(popup!);
+    const state = form.querySelector<HTMLInputElement>('input[name=state]')!.value;
+    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}`;
+    popup!.location.href = `${otherOrigin}/test/support/hostile-callback.html?code=stolen&state=${encodeURIComponent(state)}`;
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the hostile page has posted by now
+    expect(hasElevatedAccessToken('credential:link', client)).to.equal(false);
+    popup!.close();
+    expect((await rejection(verification)).code).to.equal('cancelled'); // still waiting until the user gave up
+  });
+
   it('without a user gesture the popup is blocked, and the error says so', async () => {
     const error = await rejection(verifySocial({ provider: 'google', requestedScopes: SCOPES, redirectUrl: CALLBACK }, client));
     expect(error.code).to.equal('popup_blocked');
