@@ -7,7 +7,7 @@ import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { findChrome } from './find-chrome.mjs';
 
-const STATES = ['checking', 'totp', 'wrong-code', 'rate-limited', 'recovery-code', 'email', 'sms', 'social', 'wallet', 'no-method'];
+const STATES = ['checking', 'passkey', 'totp', 'wrong-code', 'rate-limited', 'recovery-code', 'email', 'sms', 'social', 'wallet', 'no-method', 'check-error'];
 const EXTRA = [{ state: 'totp', dir: 'rtl' }, { state: 'email', lang: 'de' }];
 const OUT = '.screenshots';
 
@@ -25,6 +25,14 @@ try {
   for (const shot of shots) {
     const page = await browser.newPage();
     await page.setViewport({ width: 720, height: 820 });
+    if (shot.state === 'passkey') {
+      // Chrome's virtual authenticator, so the page can register a passkey and show the method
+      const cdp = await page.createCDPSession();
+      await cdp.send('WebAuthn.enable', { enableUI: false });
+      await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      });
+    }
     const query = new URLSearchParams(shot).toString();
     await page.goto(`${base}components/screenshots/index.html?${query}`);
     await page.waitForSelector('body[data-ready=true]', { timeout: 20000 });

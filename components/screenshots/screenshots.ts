@@ -1,7 +1,8 @@
 // Renders one dialog state, chosen by the query string, for scripts/screenshots.mjs:
-// ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|no-method|checking&scheme=light|dark[&dir=rtl][&lang=de]
+// ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|checking
+//   &scheme=light|dark[&dir=rtl][&lang=de]   (passkey needs a virtual authenticator: scripts/screenshots.mjs adds one)
 import { createStepUpClient, type StepUpClient } from '../../src/index.js';
-import { announceDemoWallet, createDemoWallet } from '../../src/dev/demo-wallet.js';
+import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../src/dev/index.js';
 import '../index.js';
 
 const API = '/api/v0';
@@ -14,13 +15,21 @@ if (params.get('lang')) document.documentElement.lang = params.get('lang')!;
 const dev = async <T>(path: string, body?: unknown): Promise<T> =>
   (await fetch(`${API}/dev/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<T>;
 
-async function client(userId: string, options: { slow?: boolean; signedOut?: boolean } = {}): Promise<StepUpClient> {
+/** A check answer offering nothing this kit can present: the "no method available" state. */
+const nothingToOffer: typeof fetch = async () =>
+  new Response(JSON.stringify({ isRequired: true, credentials: [] }), { headers: { 'content-type': 'application/json' } });
+
+async function client(
+  userId: string,
+  options: { slow?: boolean; signedOut?: boolean; noMethod?: boolean } = {},
+): Promise<StepUpClient> {
   const { jwt, environmentId } = await dev<{ jwt: string; environmentId: string }>('session', { userId });
+  const fetchImpl = options.slow ? () => new Promise<Response>(() => {}) : options.noMethod ? nothingToOffer : undefined;
   return createStepUpClient({
     apiBaseUrl: API,
     environmentId,
     getAuthToken: () => (options.signedOut ? null : jwt),
-    ...(options.slow ? { fetch: () => new Promise<Response>(() => {}) } : {}),
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
 }
 
@@ -36,12 +45,13 @@ const pick = async (label: string) => {
   await until(() => dialog.shadowRoot?.querySelector('[part=method-option]'));
   [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[part=method-option]')].find((b) => b.textContent!.includes(label))?.click();
 };
+/** Enters a wrong code and waits for the server's answer (the field is cleared, or locked). */
 const typeWrong = async () => {
-  await until(() => deep('input'));
+  await until(() => deep('input') && !(deep('input') as HTMLInputElement).readOnly);
   const input = deep('input') as HTMLInputElement;
   input.value = '000000';
   input.dispatchEvent(new Event('input'));
-  await until(() => !input.readOnly && deep('[role=alert]')?.textContent?.trim());
+  await until(() => input.value === '' || input.readOnly);
 };
 
 async function main() {
@@ -51,7 +61,13 @@ async function main() {
     const { walletPrivateKey } = await dev<{ walletPrivateKey: `0x${string}` }>('users/bob/secrets');
     announceDemoWallet(createDemoWallet({ privateKey: walletPrivateKey }));
   }
-  dialog.client = await client(bob ? 'bob' : 'alice', { slow: state === 'checking', signedOut: state === 'no-method' });
+  const session = await client(bob ? 'bob' : 'alice', {
+    slow: state === 'checking',
+    signedOut: state === 'check-error',
+    noMethod: state === 'no-method',
+  });
+  if (state === 'passkey') await registerPasskey({ name: 'This laptop' }, session);
+  dialog.client = session;
   dialog.requestStepUp().catch(() => undefined);
   await until(() => dialog.open);
   if (state === 'sms') await pick('Text message');
@@ -59,7 +75,10 @@ async function main() {
   if (state === 'social') await pick('Google');
   if (state === 'recovery-code') await pick('Recovery');
   if (state === 'wrong-code') await typeWrong();
-  if (state === 'rate-limited') for (let i = 0; i < 5; i++) await typeWrong();
+  if (state === 'rate-limited') {
+    for (let i = 0; i < 5; i++) await typeWrong();
+    await until(() => deep('[part=countdown]')?.textContent?.trim());
+  }
   if (state === 'email' || state === 'sms') await until(() => deep('[part=intro]')?.textContent?.includes('@') || deep('[part=intro]')?.textContent?.includes('+1'));
   await new Promise((r) => setTimeout(r, 300));
   document.body.dataset.ready = 'true';
