@@ -1,4 +1,5 @@
 import { provide } from '@lit/context';
+import { Task } from '@lit/task';
 import { html, nothing, type LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -123,10 +124,16 @@ export class StepUpDialog extends StepUpElement {
   @state() protected run?: Run;
 
   /**
-   * The answer of the check while one is not running. A plain promise rather than a
-   * `@lit/task` Task: the check is one call that a run owns (and aborts), and keeping Task out
-   * of the dialog shell keeps it out of what a page loads before the first method.
+   * The check, once per step-up and on "try again". Its signal fires when Task starts a newer
+   * check; the run's own signal (closing the dialog) is joined to it.
    */
+  protected readonly checkTask = new Task(this, {
+    task: ([scope, client, runSignal]: readonly [string, StepUpClient, AbortSignal], { signal }) =>
+      checkStepUpAuth({ scope, signal: AbortSignal.any([signal, runSignal]) }, client),
+    autoRun: false,
+  });
+
+  /** The answer of the current run's check. */
   @state() protected checkResult?: StepUpCheckResponse;
 
   @state() protected checking = false;
@@ -224,13 +231,13 @@ export class StepUpDialog extends StepUpElement {
     };
     run.client.addEventListener('checkfailed', onFailed);
     this.checking = true;
-    let result: StepUpCheckResponse;
     try {
-      result = await checkStepUpAuth({ scope: run.scope, signal: run.abort.signal }, run.client);
+      await this.checkTask.run([run.scope, run.client, run.abort.signal]);
     } finally {
       run.client.removeEventListener('checkfailed', onFailed);
     }
     if (this.run !== run) return undefined;
+    const result = this.checkTask.value ?? { isRequired: true, credentials: [] }; // fail closed
     this.checking = false;
     this.checkError = failure;
     this.checkResult = result;
