@@ -6,7 +6,7 @@ import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';
 import type { StepUpClient } from '../src/index.js';
 import { codeInput, collect, currentMethod, paste, press, textOf, type, waitForOpen } from '../components/testing/helpers.js';
-import { resetBackend, secretsOf, signedInClient } from './support/backend.js';
+import { latestCode, outbox, resetBackend, secretsOf, signedInClient } from './support/backend.js';
 
 const SCOPE = 'wallet:export';
 
@@ -167,4 +167,60 @@ describe('rough users', () => {
     await type(await totp()); // the first code never reached the server, so it is still good
     expect(await outcome).to.include({ method: 'totp' });
   });
+});
+
+describe('closing during each method’s request', () => {
+  beforeEach(resetBackend);
+
+  /** A client whose verify requests hang until aborted, recording whether their signal fired. */
+  async function hangingVerifies(userId: string) {
+    const verifySignals: AbortSignal[] = [];
+    const { client } = await signedInClient(userId, {
+      fetch: (input, init) => {
+        const url = String(input);
+        const isVerify = init?.method === 'POST' && /(verify|mfa\/auth\/(totp|recovery))$/.test(url);
+        if (!isVerify) return fetch(input, init);
+        verifySignals.push(init!.signal!);
+        return new Promise<Response>((_, reject) =>
+          init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }),
+        );
+      },
+    });
+    return { client, verifySignals };
+  }
+
+  const cases: Array<{ method: string; userId: string; option?: string; code: () => Promise<string> }> = [
+    { method: 'totp', userId: 'alice', code: totp },
+    { method: 'recovery-code', userId: 'alice', option: 'Recovery', code: async () => (await secretsOf('alice')).recoveryCodes![0]! },
+    { method: 'email', userId: 'bob', code: async () => (await latestCode('bob', 'email')).code },
+    { method: 'sms', userId: 'bob', option: 'Text message', code: async () => (await latestCode('bob', 'sms')).code },
+  ];
+  for (const { method, userId, option, code } of cases) {
+    it(`${method}: the verify request is aborted, nothing is reported late, nothing is stored`, async () => {
+      const { client, verifySignals } = await hangingVerifies(userId);
+      const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
+      const outcome = dialog.requestStepUp();
+      outcome.catch(() => undefined);
+      await waitForOpen(dialog);
+      if (option) {
+        [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[part~=method-option]')].find((b) => b.textContent!.includes(option))!.click();
+        const wanted = method === 'sms' ? 'step-up-otp[channel=sms]' : `step-up-${method}`;
+        await waitUntil(() => currentMethod(dialog).matches(wanted), `the ${method} method`);
+      }
+      await waitUntil(() => currentMethod(dialog).shadowRoot?.querySelector('input'), 'the code field');
+      if (method === 'email' || method === 'sms') await waitUntil(async () => (await outbox(userId)).some((m) => m.channel === method), 'the code was sent');
+      const elevated = collect(document, 'elevated');
+      const input = codeInput(currentMethod(dialog));
+      input.focus();
+      await type(await code());
+      if (method === 'recovery-code') await press('Enter');
+      await waitUntil(() => verifySignals.length === 1, 'the verify request went out');
+      dialog.close();
+      expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
+      expect(verifySignals[0]!.aborted, 'the request was aborted').to.equal(true);
+      await aTimeout(200);
+      expect(elevated).to.have.length(0);
+      expect(client.listElevatedTokens()).to.deep.equal([]);
+    });
+  }
 });
