@@ -18,7 +18,11 @@ const PASSKEY_PATH = 'users/mfa/auth/passkey';
  */
 export const PASSKEY_OPTIONS_MAX_AGE_MS = 60_000;
 
-const webAuthnLibrary = () => import('@simplewebauthn/browser');
+/** @simplewebauthn/browser, loaded on first use; a failed load (offline) is a network error. */
+const webAuthnLibrary = () =>
+  import('@simplewebauthn/browser').catch((cause: unknown) => {
+    throw new StepUpError('network_error', { cause });
+  });
 
 /** Whether this browser can run a passkey ceremony at all (what @simplewebauthn checks, without loading it). */
 const supportsWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function';
