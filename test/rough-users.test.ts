@@ -215,6 +215,7 @@ describe('closing during each method’s request', () => {
       await type(await code());
       if (method === 'recovery-code') await press('Enter');
       await waitUntil(() => verifySignals.length === 1, 'the verify request went out');
+      await expect(dialog).to.be.accessible(); // the "verifying" state
       dialog.close();
       expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
       expect(verifySignals[0]!.aborted, 'the request was aborted').to.equal(true);
