@@ -7,6 +7,7 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
 import { apiRequest } from './http.js';
+import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
 import type { ScopeValue, VerifyResponse } from './wire.js';
 
@@ -31,19 +32,8 @@ function isRequestOptions(value: unknown): value is PublicKeyCredentialRequestOp
   return typeof value === 'object' && value !== null && typeof (value as { challenge?: unknown }).challenge === 'string';
 }
 
-/**
- * Passkey request options fetched ahead of the user's press (`prefetchPasskeyOptions`),
- * handed to `authenticatePasskeyMFA({ options })`. A challenge is used once, and only while
- * fresh; otherwise new options are fetched.
- */
-export interface PasskeyOptionsPrefetch {
-  /** Client-clock time (ms) from which the options are no longer used. */
-  readonly staleAt: number;
-  /** True once an `authenticatePasskeyMFA` has taken them. */
-  readonly used: boolean;
-  /** The options (rejects as the request did). */
-  readonly options: Promise<PublicKeyCredentialRequestOptionsJSON>;
-}
+/** Passkey request options fetched ahead of the user's press, for `authenticatePasskeyMFA({ options })`. */
+export type PasskeyOptionsPrefetch = Prefetch<PublicKeyCredentialRequestOptionsJSON>;
 
 async function fetchOptions(client: StepUpClient, signal?: AbortSignal): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const options = await apiRequest(client, { method: 'GET', path: PASSKEY_PATH, signal });
@@ -63,20 +53,8 @@ export function prefetchPasskeyOptions(
   params: { signal?: AbortSignal } = {},
   client: StepUpClient = getDefaultClient(),
 ): PasskeyOptionsPrefetch {
-  const options = fetchOptions(client, params.signal);
-  options.catch(() => undefined); // reported, if ever, by the authenticatePasskeyMFA that takes them
   webAuthnLibrary().catch(() => undefined);
-  return { staleAt: client.now() + PASSKEY_OPTIONS_MAX_AGE_MS, used: false, options };
-}
-
-/** The prefetched options when fresh and unused (marking them used), else undefined. */
-async function takeOptions(
-  client: StepUpClient,
-  prefetch: PasskeyOptionsPrefetch | undefined,
-): Promise<PublicKeyCredentialRequestOptionsJSON | undefined> {
-  if (!prefetch || prefetch.used || client.now() >= prefetch.staleAt) return undefined;
-  (prefetch as { used: boolean }).used = true;
-  return prefetch.options.catch(() => undefined);
+  return startPrefetch(client, fetchOptions(client, params.signal), PASSKEY_OPTIONS_MAX_AGE_MS);
 }
 
 /** The ceremony, cancellable through `signal`; a refused or timed-out prompt is `cancelled`. */
@@ -124,7 +102,7 @@ export async function authenticatePasskeyMFA(
     });
   };
 
-  const prefetched = await takeOptions(client, params.options);
+  const prefetched = await takeFresh(client, params.options);
   let body: unknown;
   try {
     body = await attempt(prefetched);

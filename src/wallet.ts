@@ -6,6 +6,7 @@ import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
 import { apiRequest } from './http.js';
+import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
 import { rpcErrorCode, USER_REJECTED } from './wallets/eip1193.js';
 import { listWallets, type AvailableWallet } from './wallets/wallet-registry.js';
@@ -20,20 +21,8 @@ const STATEMENT = 'Confirm it is you to continue.';
  */
 export const WALLET_NONCE_MAX_AGE_MS = 5 * 60_000;
 
-// ---- nonce prefetch ----
-
-/**
- * A sign-in nonce requested ahead of the user's press (`prefetchWalletNonce`), handed to
- * `verifyWallet({ nonce })`. Used once, and only while fresh; otherwise a new one is fetched.
- */
-export interface WalletNoncePrefetch {
-  /** Client-clock time (ms) from which the nonce is no longer used. */
-  readonly staleAt: number;
-  /** True once a `verifyWallet` has taken it. */
-  readonly used: boolean;
-  /** The nonce (rejects as the request did). */
-  readonly nonce: Promise<string>;
-}
+/** A sign-in nonce fetched ahead of the user's press, for `verifyWallet({ nonce })`. */
+export type WalletNoncePrefetch = Prefetch<string>;
 
 async function fetchNonce(client: StepUpClient, signal?: AbortSignal): Promise<string> {
   const body = await apiRequest(client, { method: 'GET', path: 'nonce', signal });
@@ -53,16 +42,7 @@ export function prefetchWalletNonce(
   params: { signal?: AbortSignal } = {},
   client: StepUpClient = getDefaultClient(),
 ): WalletNoncePrefetch {
-  const nonce = fetchNonce(client, params.signal);
-  nonce.catch(() => undefined); // reported, if ever, by the verifyWallet that takes it
-  return { staleAt: client.now() + WALLET_NONCE_MAX_AGE_MS, used: false, nonce };
-}
-
-/** The prefetched nonce when it is fresh and unused (marking it used), else undefined. */
-async function takeNonce(client: StepUpClient, prefetch: WalletNoncePrefetch | undefined): Promise<string | undefined> {
-  if (!prefetch || prefetch.used || client.now() >= prefetch.staleAt) return undefined;
-  (prefetch as { used: boolean }).used = true;
-  return prefetch.nonce.catch(() => undefined);
+  return startPrefetch(client, fetchNonce(client, params.signal), WALLET_NONCE_MAX_AGE_MS);
 }
 
 /** '0x1234…abcd': enough to recognise an address, short enough for a sentence. */
@@ -174,7 +154,7 @@ export async function verifyWallet(
     });
   };
 
-  const prefetched = await takeNonce(client, params.nonce);
+  const prefetched = await takeFresh(client, params.nonce);
   let body: unknown;
   try {
     body = await signAndVerify(prefetched);

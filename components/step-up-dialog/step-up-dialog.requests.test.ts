@@ -4,7 +4,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { generate } from 'otplib';
 import { TokenScope } from '../../src/index.js';
-import { announceDemoWallet, createDemoWallet } from '../../src/dev/demo-wallet.js';
+import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../src/dev/index.js';
 import { advanceServerClock, latestCode, resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
 import {
@@ -13,7 +13,6 @@ import {
   deepActive,
   expectProtectedExportAccepted,
   inShadow,
-  registerPasskey,
   requestLog,
   textOf,
   type,
@@ -28,8 +27,9 @@ const PASSKEY_POST = 'POST users/mfa/auth/passkey';
 async function open(userId: string, options: { now?: () => number; passkey?: boolean } = {}) {
   const log = requestLog();
   if (options.passkey) await executeServerCommand('webauthn:add-authenticator', { options: {} });
-  const { client, jwt } = await signedInClient(userId, { fetch: log.fetch, ...(options.now ? { now: options.now } : {}) });
-  if (options.passkey) await registerPasskey(client, jwt);
+  const { client } = await signedInClient(userId, { fetch: log.fetch, ...(options.now ? { now: options.now } : {}) });
+  // enrolled through another session, so the registration requests stay out of the log
+  if (options.passkey) await registerPasskey({ name: 'Test key' }, (await signedInClient(userId)).client);
   const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
   const outcome = dialog.requestStepUp();
   outcome.catch(() => undefined);

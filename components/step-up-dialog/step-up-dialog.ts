@@ -9,6 +9,7 @@ import { checkStepUpAuth } from '../../src/check.js';
 import type { StepUpCheckFailedEvent } from '../../src/client-events.js';
 import type { StepUpClient } from '../../src/client.js';
 import { getDefaultClient } from '../../src/default-client.js';
+import { isFresh } from '../../src/prefetch.js';
 import { StepUpError } from '../../src/errors.js';
 import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
 import type { WalletNoncePrefetch } from '../../src/wallet.js';
@@ -47,10 +48,6 @@ interface Run {
   /** Fetched while the dialog opens, for the method shown (see StepUpSession.prefetched). */
   prefetched: StepUpSession['prefetched'];
 }
-
-/** A prefetched challenge that can still be used. */
-const usable = (client: StepUpClient, prefetch: { used: boolean; staleAt: number } | undefined) =>
-  prefetch !== undefined && !prefetch.used && client.now() < prefetch.staleAt;
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -293,7 +290,7 @@ export class StepUpDialog extends StepUpElement {
     const previous: Promise<{ used: boolean; staleAt: number } | undefined> | undefined = run.prefetched[method];
     const next = async () => {
       const held = await previous;
-      if (held && usable(run.client, held)) return held;
+      if (held && isFresh(run.client, held)) return held;
       const core = await import('../internal/prefetch.js');
       if (this.run !== run) return undefined;
       if (method === 'passkey') {

@@ -4,7 +4,7 @@ import { TokenScope, type StepUpClient } from '../../src/index.js';
 import { resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
 import { collect, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../testing/helpers.js';
-import { registerPasskey } from '../testing/helpers.js';
+import { registerPasskey } from '../../src/dev/index.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;
@@ -12,8 +12,8 @@ const setUserVerified = (value: boolean) => executeServerCommand('webauthn:set-u
 
 async function aliceWithPasskey(fetchImpl?: typeof fetch) {
   await executeServerCommand('webauthn:add-authenticator', { options: {} });
-  const { client, jwt } = await signedInClient('alice', fetchImpl ? { fetch: fetchImpl } : {});
-  await registerPasskey(client, jwt);
+  const { client } = await signedInClient('alice', fetchImpl ? { fetch: fetchImpl } : {});
+  await registerPasskey({ name: 'Test key' }, client);
   return client;
 }
 

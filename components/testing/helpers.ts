@@ -1,7 +1,6 @@
 // Test helpers for the elements: drive them as a user would, against the reference backend.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import type { LitElement } from 'lit';
 import { elevatedFetch, TokenScope, type StepUpClient } from '../../src/index.js';
 import { API_BASE } from '../../test/support/backend.js';
@@ -63,17 +62,6 @@ export const codeInput = (method: Element) => inShadow<HTMLInputElement>(method,
 export async function expectProtectedExportAccepted(client: StepUpClient): Promise<void> {
   const response = await elevatedFetch(`${API_BASE}/protected/wallet/export`, { method: 'POST', scope: TokenScope.Walletexport }, client);
   expect(response.status).to.equal(200);
-}
-
-/** Registers a passkey for the signed-in user on the virtual authenticator (backend extension route). */
-export async function registerPasskey(client: StepUpClient, jwt: string): Promise<void> {
-  const url = client.sdkUrl('users/mfa/register/passkey');
-  const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
-  const options = await fetch(url, { headers });
-  if (!options.ok) throw new Error(`passkey registration options: ${options.status}`);
-  const registration = await startRegistration({ optionsJSON: (await options.json()) as PublicKeyCredentialCreationOptionsJSON });
-  const done = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ ...registration, name: 'Test key' }) });
-  if (!done.ok) throw new Error(`passkey registration: ${done.status} ${await done.text()}`);
 }
 
 /** Events of `type` fired on `target`, collected. */
