@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
 import { webauthnPlugin } from './test/support/webauthn-plugin.mjs';
 
@@ -20,6 +21,18 @@ function referenceBackendMiddleware() {
       ctx.res.once('close', resolve);
       handleApi(ctx.req, ctx.res, () => reject(new Error(`reference backend did not answer ${ctx.path}`)));
     });
+  };
+}
+
+/** The components' Lit templates minified as `npm run build` ships them, so the tests run them that way. */
+function shippedTemplatesPlugin() {
+  return {
+    name: 'shipped-templates',
+    async transform(context) {
+      if (!context.path.startsWith('/components/') || context.path.endsWith('.test.ts')) return undefined;
+      if (typeof context.body !== 'string') return undefined;
+      return { body: await minifyTemplates(context.body, context.path) };
+    },
   };
 }
 
@@ -42,6 +55,7 @@ export default {
   plugins: [
     // target es2022 so legacy decorators are lowered; tsconfig is read raw (no "extends").
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    shippedTemplatesPlugin(),
     webauthnPlugin(),
   ],
   browsers: [

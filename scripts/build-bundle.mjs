@@ -7,10 +7,11 @@ import { build } from 'esbuild';
 
 const result = await build({
   stdin: {
-    contents: "export * from './src/index.ts';\nexport * from './components/index.ts';\n",
+    // from the compiled package (tsc output with minified templates), so the bundle ships the same code
+    contents: "export * from './dist/src/index.js';\nexport * from './dist/components/index.js';\n",
     resolveDir: process.cwd(),
-    sourcefile: 'step-up-kit-bundle.ts',
-    loader: 'ts',
+    sourcefile: 'step-up-kit-bundle.js',
+    loader: 'js',
   },
   bundle: true,
   format: 'esm',
@@ -21,7 +22,6 @@ const result = await build({
   sourcemap: true,
   conditions: ['production'],
   outfile: 'dist/browser/step-up-kit.js',
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   metafile: true,
 });
 const bytes = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('.js'))[1].bytes;

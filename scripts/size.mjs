@@ -1,5 +1,6 @@
 // `npm run size`: production bundles of the ways an app uses the kit, with a gzip budget each.
-// Builds every scenario with Rolldown, the bundler of `vite build` (minified ESM for browsers,
+// Measures the package as published (`dist/`, built by `npm run build` first: tsc output with
+// minified Lit templates). Builds every scenario with Rolldown, the bundler of `vite build` (minified ESM for browsers,
 // every dependency bundled, code splitting on, no Vite runtime helpers), follows the chunk
 // graph from the entry to what the page can load — statically (before anything shows) or by
 // dynamic import() (on demand) — and fails when a scenario is over its budget. Each chunk is
@@ -9,6 +10,7 @@
 // Why Vite's bundler and not esbuild: esbuild assigns whole files to chunks by import
 // reachability, so an app importing anything from the `step-up-kit` barrel pulls every core
 // module into the chunk it shares with the lazy method elements; Rolldown tree-shakes first.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +22,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1000;
 const verbose = process.argv.includes('--verbose');
 
-/** The package's public entry points, resolved to the sources (as an app imports them). */
+/** The package's public entry points, resolved as its `exports` map does (to `dist/`). */
 const packageEntries = {
-  name: 'step-up-kit-sources',
+  name: 'step-up-kit-package',
   resolveId(source) {
-    if (source === 'step-up-kit') return join(ROOT, 'src/index.ts');
+    if (source === 'step-up-kit') return join(ROOT, 'dist/src/index.js');
     const define = /^step-up-kit\/components\/define\/([\w-]+)$/.exec(source);
-    return define ? join(ROOT, `components/define/${define[1]}.ts`) : null;
+    return define ? join(ROOT, `dist/components/define/${define[1]}.js`) : null;
   },
 };
 
@@ -77,7 +79,6 @@ async function build(dir, name, source) {
     input: file,
     cwd: ROOT,
     platform: 'browser',
-    tsconfig: join(ROOT, 'tsconfig.json'),
     plugins: [packageEntries],
     transform: { target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' } },
     preserveEntrySignatures: 'strict', // the entry's exports are the app's use of the kit
@@ -92,7 +93,7 @@ async function build(dir, name, source) {
  * Chunks holding only an on-demand locale table (German, …): a page loads one only when
  * it renders in that language, so they are reported on their own line, not in a scenario.
  */
-const isLocaleTable = (id) => /components\/translations\/[\w-]+\.ts$/.test(id) && !id.endsWith('/en.ts');
+const isLocaleTable = (id) => /components\/translations\/[\w-]+\.js$/.test(id) && !id.endsWith('/en.js');
 const isLocaleChunk = (chunk) => {
   const rendered = Object.entries(chunk.modules).filter(([, m]) => m.renderedLength > 0);
   return rendered.length > 0 && rendered.every(([id]) => isLocaleTable(id));
@@ -114,7 +115,7 @@ function reachable(chunks, start, lazy) {
 
 const shortId = (id) => id.replace(/^.*node_modules\//, '~').replace(ROOT, '');
 
-function heaviestModules(chunks, names, count = 12) {
+function heaviestModules(chunks, names, count = Number(process.env.SIZE_TOP ?? 12)) {
   const modules = new Map();
   for (const name of names) {
     for (const [id, { renderedLength }] of Object.entries(chunks.get(name).modules)) {
@@ -122,6 +123,11 @@ function heaviestModules(chunks, names, count = 12) {
     }
   }
   return [...modules].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+if (!existsSync(join(ROOT, 'dist/src/index.js'))) {
+  console.error('No dist/: run `npm run build` first (`npm run size` does).');
+  process.exit(1);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'step-up-kit-size-'));
@@ -147,7 +153,7 @@ try {
   const { chunks } = builds.dialog;
   for (const chunk of chunks.values()) {
     if (!isLocaleChunk(chunk)) continue;
-    const locale = Object.keys(chunk.modules).map((id) => /([\w-]+)\.ts$/.exec(id)?.[1]).find(Boolean);
+    const locale = Object.keys(chunk.modules).map((id) => /([\w-]+)\.js$/.exec(id)?.[1]).find(Boolean);
     console.log(`  + on demand, only on a page in that language: '${locale}' strings, ${fmt(gzip(chunk.code))} gzip -9`);
   }
   for (const r of rows) {

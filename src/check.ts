@@ -3,7 +3,7 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
 import { StepUpCheckFailedEvent } from './client-events.js';
-import { StepUpError } from './errors.js';
+import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import type { ScopeValue, StepUpCheckResponse, StepUpCredential } from './wire.js';
 
@@ -45,7 +45,7 @@ async function askServer(client: StepUpClient, scope: string): Promise<StepUpChe
       client.lastCredentials = answer.credentials;
       return answer;
     }
-    failure = new StepUpError('server_error', { message: 'The server sent an answer that could not be read.' });
+    failure = unusableAnswer();
   } catch (error) {
     failure = error instanceof StepUpError ? error : new StepUpError('server_error', { cause: error });
   }

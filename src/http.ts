@@ -1,7 +1,7 @@
 // One JSON request to the step-up API, with the session, a timeout and a caller's abort
 // signal, turning every failure into a StepUpError.
 import type { StepUpClient } from './client.js';
-import { isStepUpErrorCode, StepUpError, throwIfCancelled, type StepUpErrorCode } from './errors.js';
+import { isStepUpErrorCode, StepUpError, throwIfCancelled, unusableAnswer, type StepUpErrorCode } from './errors.js';
 
 /** Server messages longer than this are replaced by the built-in sentence. */
 const MAX_SERVER_MESSAGE_LENGTH = 300;
@@ -38,7 +38,7 @@ export async function apiRequest(client: StepUpClient, request: ApiRequest): Pro
       return await response.json();
     } catch (cause) {
       if (signal.aborted) throw cause;
-      throw new StepUpError('server_error', { message: 'The server sent an answer that could not be read.', cause });
+      throw unusableAnswer(cause);
     }
   } catch (error) {
     if (error instanceof StepUpError) throw error;

@@ -3,7 +3,7 @@ import { callingCodeFor, splitE164 } from './calling-codes.js';
 import type { OtpChannel, StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
-import { StepUpError } from './errors.js';
+import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
 import type { OtpVerification, ScopeValue, VerifyResponse } from './wire.js';
@@ -11,7 +11,7 @@ import type { OtpVerification, ScopeValue, VerifyResponse } from './wire.js';
 function parseVerification(body: unknown): OtpVerification {
   const uuid = (body as { verificationUUID?: unknown } | null)?.verificationUUID;
   if (typeof uuid !== 'string' || !uuid) {
-    throw new StepUpError('server_error', { message: 'The server did not confirm that the code was sent.' });
+    throw unusableAnswer();
   }
   return { verificationUUID: uuid };
 }

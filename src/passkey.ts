@@ -5,7 +5,7 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { StepUpError, throwIfCancelled } from './errors.js';
+import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
@@ -19,9 +19,9 @@ const PASSKEY_PATH = 'users/mfa/auth/passkey';
  */
 export const PASSKEY_OPTIONS_MAX_AGE_MS = 60_000;
 
-/** @simplewebauthn/browser, loaded on first use; a failed load (offline) is a network error. */
+/** @simplewebauthn/browser's ceremony, loaded on first use; a failed load (offline) is a network error. */
 const webAuthnLibrary = () =>
-  import('@simplewebauthn/browser').catch((cause: unknown) => {
+  import('./webauthn-ceremony.js').catch((cause: unknown) => {
     throw new StepUpError('network_error', { cause });
   });
 
@@ -38,7 +38,7 @@ export type PasskeyOptionsPrefetch = Prefetch<PublicKeyCredentialRequestOptionsJ
 async function fetchOptions(client: StepUpClient, signal?: AbortSignal): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const options = await apiRequest(client, { method: 'GET', path: PASSKEY_PATH, signal });
   if (!isRequestOptions(options)) {
-    throw new StepUpError('server_error', { message: 'The server sent passkey options that could not be read.' });
+    throw unusableAnswer();
   }
   return options;
 }

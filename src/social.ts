@@ -3,7 +3,7 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import type { ProviderEnum } from './enums.js';
-import { StepUpError } from './errors.js';
+import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { codeChallengeOf, randomToken } from './pkce.js';
 import { readSocialCallback, SOCIAL_CALLBACK_MESSAGE, type SocialCallbackMessage } from './social-callback.js';
@@ -71,7 +71,7 @@ async function authorizationUrl(
     signal,
   })) as Partial<ProviderSettings> | null;
   if (typeof settings?.authorizationEndpoint !== 'string' || typeof settings.clientId !== 'string') {
-    throw new StepUpError('server_error', { message: 'The server sent sign-in settings that could not be used.' });
+    throw unusableAnswer();
   }
   const url = new URL(settings.authorizationEndpoint, client.apiBase);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new StepUpError('server_error');
@@ -124,13 +124,13 @@ function awaitPopupResult(popup: Window, state: string, signal?: AbortSignal): P
       const data = event.data as Partial<SocialCallbackMessage> | null;
       if (event.origin !== location.origin || event.source !== popup || data?.type !== SOCIAL_CALLBACK_MESSAGE) return;
       if (data.state !== state) return fail(new StepUpError('invalid_state'));
-      if (data.error || !data.code) return fail(new StepUpError('cancelled', { message: 'The sign-in was not completed.' }));
+      if (data.error || !data.code) return fail(new StepUpError('cancelled'));
       cleanup();
       resolve(data as SocialCallbackMessage);
     };
     const onAbort = () => fail(new StepUpError('cancelled'));
     const closedPoll = setInterval(() => {
-      if (popup.closed) fail(new StepUpError('cancelled', { message: 'The sign-in window was closed before it finished.' }));
+      if (popup.closed) fail(new StepUpError('cancelled'));
     }, POPUP_CLOSED_POLL_MS);
     window.addEventListener('message', onMessage);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -219,7 +219,7 @@ export async function completeSocialRedirect(
     return undefined;
   }
   if (result.state !== pending.state) throw new StepUpError('invalid_state');
-  if (result.error || !result.code) throw new StepUpError('cancelled', { message: 'The sign-in was not completed.' });
+  if (result.error || !result.code) throw new StepUpError('cancelled');
   const response = await verifyCode(
     client,
     pending.provider,

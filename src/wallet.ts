@@ -4,7 +4,7 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
-import { StepUpError, throwIfCancelled } from './errors.js';
+import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
@@ -28,7 +28,7 @@ async function fetchNonce(client: StepUpClient, signal?: AbortSignal): Promise<s
   const body = await apiRequest(client, { method: 'GET', path: 'nonce', signal });
   const nonce = (body as { nonce?: unknown } | null)?.nonce;
   if (typeof nonce !== 'string' || !/^[a-zA-Z0-9]{8,}$/.test(nonce)) {
-    throw new StepUpError('server_error', { message: 'The server sent a sign-in nonce that could not be used.' });
+    throw unusableAnswer();
   }
   return nonce;
 }
@@ -75,6 +75,10 @@ function walletError(error: unknown, rejected: StepUpError): StepUpError {
   return new StepUpError('request_failed', { message: 'The wallet could not complete the request. Try again.', cause: error });
 }
 
+/** UTF-8 bytes of `text` as 0x-hex: what `personal_sign` takes. */
+const utf8Hex = (text: string): string =>
+  `0x${Array.from(new TextEncoder().encode(text), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+
 /** Verifies the user by a signature from their linked external wallet (never an embedded one). */
 export async function verifyWallet(
   params: {
@@ -112,7 +116,7 @@ export async function verifyWallet(
           : 'The wallet did not share an address.',
       });
     }
-    address = siwe.checksumAddress(match);
+    address = match as `0x${string}`;
     chainId = Number.parseInt(String(await wallet.provider.request({ method: 'eth_chainId' })), 16) || 1;
   } catch (error) {
     throw walletError(error, new StepUpError('wallet_connection_rejected'));
@@ -132,7 +136,7 @@ export async function verifyWallet(
     });
     let signature: unknown;
     try {
-      signature = await wallet.provider.request({ method: 'personal_sign', params: [siwe.toHex(message), address] });
+      signature = await wallet.provider.request({ method: 'personal_sign', params: [utf8Hex(message), address] });
     } catch (error) {
       throw walletError(error, new StepUpError('wallet_signature_rejected'));
     }

@@ -1,16 +1,15 @@
 // Methods driven by one button and a browser or wallet prompt (passkey, social, wallet):
 // a task per attempt, a pending message, and an error with the button offered again.
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepUpError } from '../../src/index.js';
+import { Attempt } from './attempt.js';
 import { icon } from './icons.js';
 import { asStepUpError, StepUpMethodElement } from './method-element.js';
 
 export abstract class StepUpActionElement<A extends readonly unknown[] = readonly []> extends StepUpMethodElement {
-  protected readonly attempt = new Task(this, {
-    task: async (args: A, { signal }) => this.perform(args, this.signalFor(signal)),
-    autoRun: false,
+  protected readonly attempt = new Attempt<A>(this, {
+    task: (args, signal) => this.perform(args, this.signalFor(signal)),
     onComplete: () => this.reportElevated(),
     onError: (error) => this.#failed(asStepUpError(error)),
   });
@@ -22,7 +21,7 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
   protected abstract perform(args: A, signal: AbortSignal): Promise<unknown>;
 
   protected get pending(): boolean {
-    return this.attempt.status === TaskStatus.PENDING;
+    return this.attempt.pending;
   }
 
   /** Starts an attempt; call it straight from a click handler (popups and prompts need the gesture). */
@@ -51,7 +50,7 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
 
   protected renderStatus(waiting: string): TemplateResult {
     return html`<p part="status" class="status" role="status">
-      ${this.attempt.render({ pending: () => waiting, complete: () => this.t.verified })}
+      ${this.attempt.pending ? waiting : this.attempt.status === 'complete' ? this.t.verified : nothing}
     </p>`;
   }
 }

@@ -1,11 +1,11 @@
 // Code entry shared by the TOTP, email/SMS and recovery-code elements: one labelled input
 // that takes typing or a pasted code, submits when the code is complete (or on Enter), and
 // on a wrong code clears itself, keeps focus and says so. A rate limit locks it with a countdown.
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { StepUpError, type StepUpErrorCode } from '../../src/index.js';
+import { Attempt } from './attempt.js';
 import { CountdownController } from './countdown.js';
 import { icon } from './icons.js';
 import { asStepUpError, StepUpMethodElement } from './method-element.js';
@@ -24,14 +24,16 @@ const CLEARS_CODE = new Set<StepUpErrorCode>([
 export abstract class StepUpCodeElement extends StepUpMethodElement {
   protected readonly lockout = new CountdownController(this, () => this.#unlock());
 
-  protected readonly verifyTask = new Task(this, {
-    task: async ([code]: readonly [string], { signal }) => this.verifyCode(code, this.signalFor(signal)),
-    autoRun: false,
+  protected readonly verifyTask = new Attempt<readonly [string]>(this, {
+    task: ([code], signal) => this.verifyCode(code, this.signalFor(signal)),
     onComplete: () => this.reportElevated(),
     onError: (error) => this.#failed(asStepUpError(error)),
   });
 
-  @query('input') protected input!: HTMLInputElement;
+  /** The code field (always rendered once the element has rendered). */
+  protected get input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input')!;
+  }
 
   /** The failure on screen, if any. */
   @state() protected error?: StepUpError;
@@ -61,7 +63,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   }
 
   protected get busy(): boolean {
-    return this.verifyTask.status === TaskStatus.PENDING || this.lockout.running;
+    return this.verifyTask.pending || this.lockout.running;
   }
 
   /** Fills in a code (a pasted one, or one the browser read from an SMS) and submits it when complete. */
@@ -120,7 +122,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   override render() {
     const t = this.t;
     const invalid = this.error !== undefined && this.error.code !== 'rate_limited';
-    const pending = this.verifyTask.status === TaskStatus.PENDING;
+    const pending = this.verifyTask.pending;
     return html`
       <form part="form" class="stack" @submit=${this.#onSubmit} novalidate>
         <div part="intro" class="intro" id="intro">${this.renderIntro()}</div>
@@ -149,7 +151,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
           ${pending ? html`<span class="spinner" aria-hidden="true"></span>${t.verifying}` : t.verify}
         </button>
         <p part="status" class="status" role="status">
-          ${this.verifyTask.render({ pending: () => t.verifying, complete: () => t.verified })}
+          ${pending ? t.verifying : this.verifyTask.status === 'complete' ? t.verified : nothing}
         </p>
       </form>
       ${this.renderAfter()}

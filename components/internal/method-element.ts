@@ -1,9 +1,8 @@
 // Shared by every method element: where the client, scope and credential come from (the
-// dialog's context, else the element's own properties), cancellation, and how success and
+// dialog's session, else the element's own properties), cancellation, and how success and
 // failure are reported (to the dialog, else as events from the element itself).
-import { consume } from '@lit/context';
 import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import {
   getDefaultClient,
   isStepUpError,
@@ -15,7 +14,7 @@ import { StepUpElevatedEvent } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
 import type { StepUpMethod } from './methods.js';
-import { stepUpSessionContext, type StepUpSession } from './session-context.js';
+import type { StepUpSession } from './session-context.js';
 import { StepUpElement } from './step-up-element.js';
 
 /** Any failure as a StepUpError (a thrown TypeError becomes `request_failed`). */
@@ -34,9 +33,11 @@ export abstract class StepUpMethodElement extends StepUpElement {
   /** The credential to present (from `checkStepUpAuth`); defaults to the dialog's. */
   @property({ attribute: false }) credential?: StepUpCredential;
 
-  @consume({ context: stepUpSessionContext, subscribe: true })
-  @state()
-  protected session?: StepUpSession;
+  /**
+   * Set by `<step-up-dialog>` on the method element it renders; unset when the element stands alone.
+   * @internal
+   */
+  @property({ attribute: false }) session?: StepUpSession;
 
   /** Which method this element is. */
   abstract readonly method: StepUpMethod;

@@ -1,7 +1,7 @@
-// What <step-up-dialog> hands the method element it renders (lit context, not reaching in).
-import { createContext } from '@lit/context';
+// What <step-up-dialog> hands the method element it renders, as its `session` property.
 import type { StepUpClient, StepUpCredential, StepUpError } from '../../src/index.js';
 import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
+import type { Prefetch } from '../../src/prefetch.js';
 import type { WalletNoncePrefetch } from '../../src/wallet.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
 import type { StepUpMethod } from './methods.js';
@@ -28,4 +28,7 @@ export interface StepUpSession {
   failed(method: StepUpMethod, error: StepUpError): void;
 }
 
-export const stepUpSessionContext = createContext<StepUpSession | undefined>(Symbol('step-up-session'));
+/** A method element class that fetches ahead what its first request needs; the dialog calls it while opening. */
+export interface PrefetchingMethod {
+  prefetch(client: StepUpClient, signal: AbortSignal): Promise<Prefetch<unknown>> | undefined;
+}

@@ -1,15 +1,11 @@
-import { provide } from '@lit/context';
-import { Task } from '@lit/task';
 import { html, nothing, type LitElement, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { keyed } from 'lit/directives/keyed.js';
+import { property, state } from 'lit/decorators.js';
 // Core modules by name, not the barrel: what the dialog shell loads stays small (see scripts/size.mjs).
 import { checkStepUpAuth } from '../../src/check.js';
 import type { StepUpCheckFailedEvent } from '../../src/client-events.js';
 import type { StepUpClient } from '../../src/client.js';
 import { getDefaultClient } from '../../src/default-client.js';
-import { isFresh } from '../../src/prefetch.js';
+import { isFresh, type Prefetch } from '../../src/prefetch.js';
 import { StepUpError } from '../../src/errors.js';
 import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
 import type { WalletNoncePrefetch } from '../../src/wallet.js';
@@ -21,7 +17,7 @@ import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
 import { icon } from '../internal/icons.js';
 import { isElementReady, loadElement } from '../internal/element-loaders.js';
 import { displayAlias, METHOD_TAGS, methodOf, type StepUpMethod } from '../internal/methods.js';
-import { stepUpSessionContext, type StepUpSession } from '../internal/session-context.js';
+import type { PrefetchingMethod, StepUpSession } from '../internal/session-context.js';
 import { StepUpElement } from '../internal/step-up-element.js';
 import styles from './step-up-dialog.styles.js';
 
@@ -100,7 +96,10 @@ function deepActiveElement(): HTMLElement | null {
 export class StepUpDialog extends StepUpElement {
   static override styles = styles;
 
-  @query('dialog') protected dialog!: HTMLDialogElement;
+  /** The native modal (always rendered). */
+  protected get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
 
   /** The scope to elevate, e.g. `wallet:export`. */
   @property({ reflect: true }) scope = '';
@@ -111,24 +110,13 @@ export class StepUpDialog extends StepUpElement {
   /** Passed to `<step-up-social>` as `redirect-url`: the page that finishes a social sign-in. */
   @property({ attribute: 'social-redirect-url' }) socialRedirectUrl?: string;
 
-  @provide({ context: stepUpSessionContext })
-  @state()
-  protected session?: StepUpSession;
+  /** What the current method element is handed (client, scope, credential, signal, reporting). */
+  @state() protected session?: StepUpSession;
 
   /** The credential whose method is shown. */
   @state() protected currentId?: string;
 
   @state() protected run?: Run;
-
-  /**
-   * The check, once per step-up and on "try again". Its signal fires when Task starts a newer
-   * check; the run's own signal (closing the dialog) is joined to it.
-   */
-  protected readonly checkTask = new Task(this, {
-    task: ([scope, client, runSignal]: readonly [string, StepUpClient, AbortSignal], { signal }) =>
-      checkStepUpAuth({ scope, signal: AbortSignal.any([signal, runSignal]) }, client),
-    autoRun: false,
-  });
 
   /** The answer of the current run's check. */
   @state() protected checkResult?: StepUpCheckResponse;
@@ -140,6 +128,12 @@ export class StepUpDialog extends StepUpElement {
 
   /** The current method's code could not be loaded (offline): "try again". */
   @state() protected loadError?: StepUpError;
+
+  /** The check in flight (once per step-up and on "try again"); a newer one supersedes it. */
+  #pendingCheck?: Promise<StepUpCheckResponse>;
+
+  /** The current method's element, for the credential it was made for. */
+  #method?: { id: string; element: HTMLElement };
 
   /** The run the modal was last shown for. */
   #shownRun?: Run;
@@ -228,13 +222,11 @@ export class StepUpDialog extends StepUpElement {
     };
     run.client.addEventListener('checkfailed', onFailed);
     this.checking = true;
-    try {
-      await this.checkTask.run([run.scope, run.client, run.abort.signal]);
-    } finally {
-      run.client.removeEventListener('checkfailed', onFailed);
-    }
-    if (this.run !== run) return undefined;
-    const result = this.checkTask.value ?? { isRequired: true, credentials: [] }; // fail closed
+    // Never rejects: any failure answers "required" with no credentials (fail closed).
+    const pending = checkStepUpAuth({ scope: run.scope, signal: run.abort.signal }, run.client);
+    this.#pendingCheck = pending;
+    const result = await pending.finally(() => run.client.removeEventListener('checkfailed', onFailed));
+    if (this.run !== run || this.#pendingCheck !== pending) return undefined;
     this.checking = false;
     this.checkError = failure;
     this.checkResult = result;
@@ -246,8 +238,9 @@ export class StepUpDialog extends StepUpElement {
   async #showModal(run: Run): Promise<void> {
     if (this.run !== run) return;
     await this.updateComplete;
-    if (this.run !== run || this.dialog.open) return;
-    this.dialog.showModal();
+    const dialog = this.dialog;
+    if (this.run !== run || !dialog || dialog.open) return;
+    dialog.showModal();
     this.#shownRun = run;
   }
 
@@ -281,22 +274,18 @@ export class StepUpDialog extends StepUpElement {
 
   /**
    * Passkey options or a wallet nonce, requested now so that the user's press leaves only the
-   * verify request. The core modules come with the method elements' chunk, so they are
-   * imported here (in parallel with the elements), not statically by the dialog shell.
+   * verify request. The method's element class knows what it needs (`static prefetch`); it
+   * comes with the method elements' chunk, which loads in parallel with the dialog's render.
    */
   #prefetch(run: Run, method: StepUpMethod): void {
     if (method !== 'passkey' && method !== 'wallet') return;
-    const options = { signal: run.abort.signal };
-    const previous: Promise<{ used: boolean; staleAt: number } | undefined> | undefined = run.prefetched[method];
+    const previous: Promise<Prefetch<unknown> | undefined> | undefined = run.prefetched[method];
     const next = async () => {
       const held = await previous;
       if (held && isFresh(run.client, held)) return held;
-      const core = await import('../internal/prefetch.js');
-      if (this.run !== run) return undefined;
-      if (method === 'passkey') {
-        return typeof globalThis.PublicKeyCredential === 'function' ? core.prefetchPasskeyOptions(options, run.client) : undefined;
-      }
-      return core.listWallets().length > 0 ? core.prefetchWalletNonce(options, run.client) : undefined;
+      await loadElement(METHOD_TAGS[method]);
+      const element = customElements.get(METHOD_TAGS[method]) as Partial<PrefetchingMethod> | undefined;
+      return this.run === run ? element?.prefetch?.(run.client, run.abort.signal) : undefined;
     };
     const pending = next().catch(() => undefined);
     if (method === 'passkey') run.prefetched.passkey = pending as Promise<PasskeyOptionsPrefetch | undefined>;
@@ -346,6 +335,7 @@ export class StepUpDialog extends StepUpElement {
   #end(run: Run): void {
     this.run = undefined;
     this.currentId = undefined;
+    this.#method = undefined;
     this.checkResult = undefined;
     this.checking = false;
     this.#shownRun = undefined;
@@ -380,7 +370,8 @@ export class StepUpDialog extends StepUpElement {
   #onClose(event: Event): void {
     // `close` arrives a task after the dialog closed: by then a new run may have started (an
     // app that asks again at once), and it must not be cancelled by the old run's close.
-    if (event.target === this.dialog && this.run && this.run === this.#shownRun && !this.dialog.open) this.#cancel();
+    const dialog = this.dialog;
+    if (event.target === dialog && !dialog?.open && this.run && this.run === this.#shownRun) this.#cancel();
   }
 
   #switchTo(credential: StepUpCredential): void {
@@ -399,29 +390,24 @@ export class StepUpDialog extends StepUpElement {
     return method === 'social' ? this.t.socialLabel(this.t.providerName(credential.type ?? '')) : this.t.methodLabels[method];
   }
 
-  #renderMethodElement(credential: StepUpCredential) {
-    switch (methodOf(credential)) {
-      case 'passkey':
-        return html`<step-up-passkey exportparts=${METHOD_PARTS}></step-up-passkey>`;
-      case 'totp':
-        return html`<step-up-totp exportparts=${METHOD_PARTS}></step-up-totp>`;
-      case 'recovery-code':
-        return html`<step-up-recovery-code exportparts=${METHOD_PARTS}></step-up-recovery-code>`;
-      case 'email':
-        return html`<step-up-otp channel="email" exportparts=${METHOD_PARTS}></step-up-otp>`;
-      case 'sms':
-        return html`<step-up-otp channel="sms" exportparts=${METHOD_PARTS}></step-up-otp>`;
-      case 'social':
-        return html`<step-up-social
-          provider=${credential.type ?? ''}
-          redirect-url=${ifDefined(this.socialRedirectUrl)}
-          exportparts=${METHOD_PARTS}
-        ></step-up-social>`;
-      case 'wallet':
-        return html`<step-up-wallet exportparts=${METHOD_PARTS}></step-up-wallet>`;
-      default:
-        return nothing;
+  /**
+   * The element of the current method: created once per credential (a fresh element, never
+   * one reused from another credential), handed the session, rendered as a node.
+   */
+  #methodElement(credential: StepUpCredential): HTMLElement {
+    const method = methodOf(credential)!;
+    if (this.#method?.id !== credential.id) {
+      const element = document.createElement(METHOD_TAGS[method]);
+      element.setAttribute('exportparts', METHOD_PARTS);
+      if (method === 'email' || method === 'sms') element.setAttribute('channel', method);
+      if (method === 'social') element.setAttribute('provider', credential.type ?? '');
+      this.#method = { id: credential.id, element };
     }
+    const { element } = this.#method;
+    if (method === 'social' && this.socialRedirectUrl) element.setAttribute('redirect-url', this.socialRedirectUrl);
+    else element.removeAttribute('redirect-url');
+    (element as HTMLElement & { session?: StepUpSession }).session = this.session;
+    return element;
   }
 
   /** The current method's element, or while its code loads a status line (the rest of the dialog stays usable). */
@@ -438,7 +424,7 @@ export class StepUpDialog extends StepUpElement {
         <span class="spinner" aria-hidden="true"></span>${t.loadingMethod}
       </p>`;
     }
-    return html`<div class="current">${keyed(current.id, this.#renderMethodElement(current))}</div>`;
+    return html`<div class="current">${this.#methodElement(current)}</div>`;
   }
 
   #renderMethods() {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { authenticatePasskeyMFA, type StepUpError } from '../../src/index.js';
+import { authenticatePasskeyMFA, prefetchPasskeyOptions, type StepUpClient, type StepUpError } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon } from '../internal/icons.js';
 import type { StepUpMethod } from '../internal/methods.js';
@@ -23,6 +23,11 @@ export class StepUpPasskey extends StepUpActionElement {
   static override styles = styles;
 
   readonly method: StepUpMethod = 'passkey';
+
+  /** Called by the dialog while it opens: the request options, so that the press leaves only the verify request. */
+  static prefetch(client: StepUpClient, signal: AbortSignal) {
+    return webAuthnAvailable() ? prefetchPasskeyOptions({ signal }, client) : undefined;
+  }
 
   protected async perform(_args: readonly [], signal: AbortSignal) {
     // the options the dialog fetched while opening, if any: then only the verify request is left

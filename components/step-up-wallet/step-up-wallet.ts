@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { listWallets, shortenAddress, verifyWallet, type AvailableWallet } from '../../src/index.js';
+import { listWallets, prefetchWalletNonce, shortenAddress, verifyWallet, type AvailableWallet, type StepUpClient } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon } from '../internal/icons.js';
 import type { StepUpMethod } from '../internal/methods.js';
@@ -26,6 +26,11 @@ export class StepUpWallet extends StepUpActionElement<readonly [string]> {
   @state() protected wallets: AvailableWallet[] = [];
 
   readonly method: StepUpMethod = 'wallet';
+
+  /** Called by the dialog while it opens: a nonce, so that the signature leaves only the verify request. */
+  static prefetch(client: StepUpClient, signal: AbortSignal) {
+    return listWallets().length > 0 ? prefetchWalletNonce({ signal }, client) : undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

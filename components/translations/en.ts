@@ -1,4 +1,5 @@
 // English, built in and registered explicitly by the localizer.
+import { ERROR_MESSAGES } from '../../src/errors.js';
 import type { StepUpStrings } from './strings.js';
 
 const PROVIDERS: Record<string, string> = {
@@ -71,41 +72,7 @@ const en: StepUpStrings = {
   walletWaiting: 'Confirm the request in your wallet…',
   walletNone: 'No wallet was found in this browser. Install or unlock your wallet, then try again.',
 
-  errors: {
-    cancelled: 'Verification was cancelled.',
-    invalid_code: 'That code is not correct. Check it and try again.',
-    code_expired: 'That code has expired. Ask for a new one.',
-    code_already_used: 'That code has already been used. Wait for a new one and try again.',
-    too_many_attempts: 'Too many wrong codes. Ask for a new code.',
-    rate_limited: 'Too many attempts. Wait a moment and try again.',
-    webauthn_unsupported: 'This browser cannot use passkeys.',
-    no_passkey: 'No passkey for this account is available on this device.',
-    popup_blocked: 'The sign-in window was blocked. Allow pop-ups for this site, or continue in this window.',
-    wallet_missing: 'No wallet was found in this browser.',
-    wallet_address_mismatch: 'That wallet is not the one linked to your account. Switch to the linked wallet and try again.',
-    wallet_signature_rejected: 'The signature was declined in the wallet.',
-    wallet_connection_rejected: 'The wallet connection was declined.',
-    network_error: 'The server could not be reached. Check your connection and try again.',
-    server_error: 'Something went wrong on our side. Try again in a moment.',
-    not_signed_in: 'You are signed out. Sign in and try again.',
-    invalid_token: 'The verification could not be completed. Try again.',
-    step_up_required: 'Please verify your identity again to continue.',
-    invalid_request: 'The request was not valid.',
-    invalid_scope: 'This action cannot be verified.',
-    credential_not_found: 'This verification method is not available for your account.',
-    verification_not_found: 'No code is waiting. Ask for a new code.',
-    already_used: 'That code has already been used. Ask for a new one.',
-    forbidden: 'You are not allowed to do this.',
-    external_jwt_invalid: 'The identity assertion could not be verified.',
-    external_jwt_expired: 'The identity assertion has expired.',
-    external_jwt_replayed: 'The identity assertion has already been used.',
-    invalid_state: 'The sign-in answer did not match this request. Try again.',
-    invalid_grant: 'The sign-in could not be confirmed. Try again.',
-    challenge_expired: 'This request has expired. Try again.',
-    invalid_credential: 'The passkey could not be verified. Try again.',
-    invalid_signature: 'The wallet signature could not be verified. Try again.',
-    request_failed: 'That did not work. Try again.',
-  },
+  errors: ERROR_MESSAGES,
 };
 
 export default en;

@@ -1,14 +1,7 @@
-// The Ethereum-specific pieces of wallet step-up, loaded only when a wallet is used: the
-// EIP-4361 message and the EIP-55 address checksum from ox (the viem team's tree-shakable
-// core, ~5 kB gz for these modules; viem's own entry points drag in ~40 kB of lazy chunks).
-import * as Address from 'ox/Address';
-import * as Hex from 'ox/Hex';
+// The EIP-4361 message, loaded only when a wallet is used. Built and validated by ox (the viem
+// team's tree-shakable core), which also writes the address in its EIP-55 checksum form;
+// viem's own entry points drag in ~40 kB of lazy chunks.
 import * as Siwe from 'ox/Siwe';
-
-/** EIP-55 mixed-case checksum form of an address. */
-export function checksumAddress(address: string): `0x${string}` {
-  return Address.checksum(address as `0x${string}`);
-}
 
 /** An EIP-4361 message, every field validated by the builder (never assembled by hand). */
 export function createSignInMessage(fields: {
@@ -22,6 +15,3 @@ export function createSignInMessage(fields: {
 }): string {
   return Siwe.createMessage({ ...fields, version: '1' });
 }
-
-/** UTF-8 bytes of `text` as 0x-hex: what `personal_sign` takes. */
-export const toHex = (text: string): `0x${string}` => Hex.fromString(text);
