@@ -81,7 +81,9 @@ async function build(dir, name, source) {
     platform: 'browser',
     plugins: [packageEntries],
     transform: { target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' } },
-    preserveEntrySignatures: 'strict', // the entry's exports are the app's use of the kit
+    // like an app build, the entry chunk may export shared code to lazy chunks; its own exports
+    // (the scenario's use of the kit) are kept so that tree-shaking does not drop them
+    preserveEntrySignatures: 'allow-extension',
   });
   const { output } = await bundle.generate({ format: 'esm', minify: true, comments: { legal: false } });
   await bundle.close();

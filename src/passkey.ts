@@ -1,8 +1,12 @@
 // Passkey (WebAuthn) step-up: the server's request options, the browser ceremony
 // (@simplewebauthn/browser handles the JSON ↔ ArrayBuffer encoding and browser quirks),
-// then the assertion to the server. The WebAuthn library is imported when a ceremony runs
-// (or its options are prefetched), so apps that never offer passkeys do not load it.
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+// then the assertion to the server. Imported like any dependency: an app that wants passkey
+// code out of its first bundle imports this flow with import(), as the elements' chunk does.
+import {
+  startAuthentication,
+  WebAuthnAbortService,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
@@ -18,12 +22,6 @@ const PASSKEY_PATH = 'users/mfa/auth/passkey';
  * challenge 2 minutes and gives the prompt up to 1 minute: what is left is the margin.
  */
 export const PASSKEY_OPTIONS_MAX_AGE_MS = 60_000;
-
-/** @simplewebauthn/browser's ceremony, loaded on first use; a failed load (offline) is a network error. */
-const webAuthnLibrary = () =>
-  import('./webauthn-ceremony.js').catch((cause: unknown) => {
-    throw new StepUpError('network_error', { cause });
-  });
 
 /** Whether this browser can run a passkey ceremony at all (what @simplewebauthn checks, without loading it). */
 const supportsWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function';
@@ -45,21 +43,18 @@ async function fetchOptions(client: StepUpClient, signal?: AbortSignal): Promise
 
 /**
  * Requests the passkey options (with their single-use challenge) now, while the user is still
- * reading, and warms the WebAuthn library, so that pressing the button leaves only the
- * ceremony and the verify request. Pass the result to `authenticatePasskeyMFA({ options })`.
+ * reading, so that pressing the button leaves only the ceremony and the verify request. Pass the result to `authenticatePasskeyMFA({ options })`.
  * Never rejects by itself: a failed prefetch just means the options are asked for again.
  */
 export function prefetchPasskeyOptions(
   params: { signal?: AbortSignal } = {},
   client: StepUpClient = getDefaultClient(),
 ): PasskeyOptionsPrefetch {
-  webAuthnLibrary().catch(() => undefined);
   return startPrefetch(client, fetchOptions(client, params.signal), PASSKEY_OPTIONS_MAX_AGE_MS);
 }
 
 /** The ceremony, cancellable through `signal`; a refused or timed-out prompt is `cancelled`. */
 async function runCeremony(optionsJSON: PublicKeyCredentialRequestOptionsJSON, signal?: AbortSignal) {
-  const { startAuthentication, WebAuthnAbortService } = await webAuthnLibrary();
   throwIfCancelled(signal);
   const abort = () => WebAuthnAbortService.cancelCeremony();
   signal?.addEventListener('abort', abort, { once: true });

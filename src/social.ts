@@ -27,12 +27,16 @@ interface ProviderSettings {
   scope: string;
 }
 
-interface PendingRedirect {
+/**
+ * One sign-in: what the provider round trip needs, and what is kept across a redirect
+ * (sessionStorage) to finish it on return.
+ */
+interface SignIn {
   provider: string;
+  requestedScopes: string[];
+  redirectUrl: string;
   state: string;
   codeVerifier: string;
-  requestedScopes: string[];
-  returnTo: string;
 }
 
 const POPUP_FEATURES = 'popup,width=480,height=640';
@@ -56,82 +60,80 @@ function sameOriginUrl(url: string | undefined): string {
   return resolved.href;
 }
 
-async function authorizationUrl(
-  client: StepUpClient,
-  provider: string,
-  state: string,
-  codeVerifier: string,
-  redirectUrl: string,
-  signal?: AbortSignal,
-): Promise<string> {
+/** Checks the parameters and draws a fresh state and PKCE verifier. */
+function beginSignIn(params: VerifySocialParams): SignIn {
+  return {
+    requestedScopes: requireScopes(params.requestedScopes),
+    provider: requireProvider(params.provider),
+    redirectUrl: sameOriginUrl(params.redirectUrl),
+    state: randomToken(),
+    codeVerifier: randomToken(),
+  };
+}
+
+async function authorizationUrl(client: StepUpClient, signIn: SignIn, signal?: AbortSignal): Promise<string> {
+  const { provider, state, redirectUrl } = signIn;
   const settings = (await apiRequest(client, {
     method: 'POST',
     path: `providers/${provider}/initAuth`,
     body: { state, redirectUrl },
     signal,
   })) as Partial<ProviderSettings> | null;
-  if (typeof settings?.authorizationEndpoint !== 'string' || typeof settings.clientId !== 'string') {
-    throw unusableAnswer();
-  }
+  if (typeof settings?.authorizationEndpoint !== 'string' || typeof settings.clientId !== 'string') throw unusableAnswer();
   const url = new URL(settings.authorizationEndpoint, client.apiBase);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new StepUpError('server_error');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw unusableAnswer();
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: settings.clientId,
     redirect_uri: redirectUrl,
     scope: settings.scope ?? 'openid email',
     state,
-    code_challenge: await codeChallengeOf(codeVerifier),
+    code_challenge: await codeChallengeOf(signIn.codeVerifier),
     code_challenge_method: 'S256',
     prompt: 'login',
   }).toString();
   return url.href;
 }
 
-async function verifyCode(
+/** The provider's answer for `signIn`: its state must match, and it must carry a code. */
+async function finishSignIn(
   client: StepUpClient,
-  provider: string,
-  body: { code: string; codeVerifier: string; state: string },
-  scopes: string[],
+  signIn: SignIn,
+  answer: { state?: string; code?: string; error?: string },
   signal?: AbortSignal,
 ): Promise<VerifyResponse> {
+  if (answer.state !== signIn.state) throw new StepUpError('invalid_state');
+  if (answer.error || !answer.code) throw new StepUpError('cancelled');
+  const { provider, requestedScopes, state, codeVerifier } = signIn;
   const response = await apiRequest(client, {
     method: 'POST',
     path: `providers/${provider}/verify`,
-    body: { ...body, requestedScopes: scopes },
+    body: { code: answer.code, codeVerifier, state, requestedScopes },
     signal,
   });
-  return acceptVerifyResponse(client, response, scopes);
+  return acceptVerifyResponse(client, response, requestedScopes);
 }
 
-/**
- * Resolves with the popup's callback message. Only a message from the popup window itself,
- * from this origin, of the right type counts; its state must be ours.
- */
-function awaitPopupResult(popup: Window, state: string, signal?: AbortSignal): Promise<SocialCallbackMessage> {
+/** Resolves with the popup's callback message: only one from the popup window itself, from this origin, of the right type. */
+function awaitPopupAnswer(popup: Window, signal?: AbortSignal): Promise<SocialCallbackMessage> {
   return new Promise((resolve, reject) => {
-    const cleanup = () => {
+    const settle = (error?: StepUpError, answer?: SocialCallbackMessage) => {
       window.removeEventListener('message', onMessage);
       clearInterval(closedPoll);
       signal?.removeEventListener('abort', onAbort);
-    };
-    const fail = (error: StepUpError) => {
-      cleanup();
-      if (!popup.closed) popup.close();
-      reject(error);
+      if (error) {
+        if (!popup.closed) popup.close();
+        reject(error);
+      } else resolve(answer!);
     };
     const onMessage = (event: MessageEvent) => {
-      const data = event.data as Partial<SocialCallbackMessage> | null;
-      if (event.origin !== location.origin || event.source !== popup || data?.type !== SOCIAL_CALLBACK_MESSAGE) return;
-      if (data.state !== state) return fail(new StepUpError('invalid_state'));
-      if (data.error || !data.code) return fail(new StepUpError('cancelled'));
-      cleanup();
-      resolve(data as SocialCallbackMessage);
+      const data = event.data as SocialCallbackMessage | null;
+      if (event.origin === location.origin && event.source === popup && data?.type === SOCIAL_CALLBACK_MESSAGE) {
+        settle(undefined, data);
+      }
     };
-    const onAbort = () => fail(new StepUpError('cancelled'));
-    const closedPoll = setInterval(() => {
-      if (popup.closed) fail(new StepUpError('cancelled'));
-    }, POPUP_CLOSED_POLL_MS);
+    const onAbort = () => settle(new StepUpError('cancelled'));
+    const closedPoll = setInterval(() => popup.closed && settle(new StepUpError('cancelled')), POPUP_CLOSED_POLL_MS);
     window.addEventListener('message', onMessage);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -145,52 +147,31 @@ function awaitPopupResult(popup: Window, state: string, signal?: AbortSignal): P
 export function verifySocial(params: VerifySocialParams, client: StepUpClient = getDefaultClient()): Promise<VerifyResponse> {
   let popup: Window | null = null;
   try {
-    const scopes = requireScopes(params.requestedScopes);
-    const provider = requireProvider(params.provider);
-    const redirectUrl = sameOriginUrl(params.redirectUrl);
-    if (params.mode === 'redirect') return startRedirect(client, provider, scopes, redirectUrl, params.signal);
+    const signIn = beginSignIn(params);
+    if (params.mode === 'redirect') return startRedirect(client, signIn, params.signal);
     popup = window.open('', 'step-up-social', POPUP_FEATURES); // synchronously, inside the user's gesture
     if (!popup) throw new StepUpError('popup_blocked');
-    return runPopup(client, popup, provider, scopes, redirectUrl, params.signal);
+    return runPopup(client, popup, signIn, params.signal);
   } catch (error) {
     popup?.close();
     return Promise.reject(error);
   }
 }
 
-async function runPopup(
-  client: StepUpClient,
-  popup: Window,
-  provider: string,
-  scopes: string[],
-  redirectUrl: string,
-  signal?: AbortSignal,
-): Promise<VerifyResponse> {
-  const state = randomToken();
-  const codeVerifier = randomToken();
+async function runPopup(client: StepUpClient, popup: Window, signIn: SignIn, signal?: AbortSignal): Promise<VerifyResponse> {
   try {
-    popup.location.href = await authorizationUrl(client, provider, state, codeVerifier, redirectUrl, signal);
+    popup.location.href = await authorizationUrl(client, signIn, signal);
   } catch (error) {
     popup.close();
     throw error;
   }
-  const result = await awaitPopupResult(popup, state, signal);
-  return verifyCode(client, provider, { code: result.code!, codeVerifier, state }, scopes, signal);
+  return finishSignIn(client, signIn, await awaitPopupAnswer(popup, signal), signal);
 }
 
-/** Redirect mode: remembers the request in sessionStorage and navigates to the provider. */
-async function startRedirect(
-  client: StepUpClient,
-  provider: string,
-  scopes: string[],
-  redirectUrl: string,
-  signal?: AbortSignal,
-): Promise<never> {
-  const state = randomToken();
-  const codeVerifier = randomToken();
-  const url = await authorizationUrl(client, provider, state, codeVerifier, redirectUrl, signal);
-  const pending: PendingRedirect = { provider, state, codeVerifier, requestedScopes: scopes, returnTo: location.href };
-  sessionStorage.setItem(redirectKey(client), JSON.stringify(pending));
+/** Redirect mode: remembers the sign-in (and where it started) in sessionStorage and navigates to the provider. */
+async function startRedirect(client: StepUpClient, signIn: SignIn, signal?: AbortSignal): Promise<never> {
+  const url = await authorizationUrl(client, signIn, signal);
+  sessionStorage.setItem(redirectKey(client), JSON.stringify({ ...signIn, returnTo: location.href }));
   location.assign(url);
   return new Promise<never>(() => {}); // the page is leaving
 }
@@ -204,27 +185,19 @@ async function startRedirect(
 export async function completeSocialRedirect(
   client: StepUpClient = getDefaultClient(),
 ): Promise<{ response: VerifyResponse; returnTo: string } | undefined> {
-  const result = readSocialCallback(location.href);
+  const answer = readSocialCallback(location.href);
   const stored = sessionStorage.getItem(redirectKey(client));
-  if (!result || !stored) return undefined;
+  if (!answer || !stored) return undefined;
   sessionStorage.removeItem(redirectKey(client)); // one attempt per redirect
   const clean = new URL(location.href);
   for (const name of ['code', 'state', 'error', 'error_description', 'scope', 'iss']) clean.searchParams.delete(name);
   history.replaceState(history.state, '', clean.href);
 
-  let pending: PendingRedirect;
+  let pending: SignIn & { returnTo: string };
   try {
-    pending = JSON.parse(stored) as PendingRedirect;
+    pending = JSON.parse(stored) as SignIn & { returnTo: string };
   } catch {
     return undefined;
   }
-  if (result.state !== pending.state) throw new StepUpError('invalid_state');
-  if (result.error || !result.code) throw new StepUpError('cancelled');
-  const response = await verifyCode(
-    client,
-    pending.provider,
-    { code: result.code, codeVerifier: pending.codeVerifier, state: pending.state },
-    pending.requestedScopes,
-  );
-  return { response, returnTo: pending.returnTo };
+  return { response: await finishSignIn(client, pending, answer), returnTo: pending.returnTo };
 }

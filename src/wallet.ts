@@ -1,6 +1,6 @@
 // External wallet step-up: the user signs an EIP-4361 (Sign-In with Ethereum) message that
-// carries the backend's single-use nonce, with the wallet linked to their account.
-// The message and checksum code (./wallets/siwe.ts) load on first use.
+// carries the backend's single-use nonce, with the wallet linked to their account. The SIWE
+// builder is imported like any dependency; the elements load it in their on-demand chunk.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from './enums.js';
@@ -8,7 +8,9 @@ import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
+import { shortenAddress } from './wallets/address.js';
 import { rpcErrorCode, USER_REJECTED } from './wallets/eip1193.js';
+import { createSignInMessage } from './wallets/siwe.js';
 import { listWallets, type AvailableWallet } from './wallets/wallet-registry.js';
 import type { ScopeValue, VerifyResponse } from './wire.js';
 
@@ -43,11 +45,6 @@ export function prefetchWalletNonce(
   client: StepUpClient = getDefaultClient(),
 ): WalletNoncePrefetch {
   return startPrefetch(client, fetchNonce(client, params.signal), WALLET_NONCE_MAX_AGE_MS);
-}
-
-/** '0x1234…abcd': enough to recognise an address, short enough for a sentence. */
-export function shortenAddress(address: string): string {
-  return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
 }
 
 async function accountsOf(wallet: AvailableWallet, method: 'eth_accounts' | 'eth_requestAccounts'): Promise<string[]> {
@@ -99,9 +96,6 @@ export async function verifyWallet(
     params.expectedAddress ??
     client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.Blockchain)?.alias;
 
-  const siwe = await import('./wallets/siwe.js').catch((cause: unknown) => {
-    throw new StepUpError('network_error', { cause }); // the code for wallets could not be loaded
-  });
   let wallet: AvailableWallet;
   let address: `0x${string}`;
   let chainId: number;
@@ -125,7 +119,7 @@ export async function verifyWallet(
   /** Sign a message with `nonce` (a fresh one when undefined) and send it. */
   const signAndVerify = async (nonce: string | undefined): Promise<unknown> => {
     throwIfCancelled(params.signal);
-    const message = siwe.createSignInMessage({
+    const message = createSignInMessage({
       domain: location.host,
       address,
       statement: STATEMENT,

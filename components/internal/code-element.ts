@@ -7,7 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { StepUpError, type StepUpErrorCode } from '../../src/index.js';
 import { Attempt } from './attempt.js';
 import { CountdownController } from './countdown.js';
-import { icon } from './icons.js';
+import { icon, spinner } from './icons.js';
 import { asStepUpError, StepUpMethodElement } from './method-element.js';
 
 /** Errors after which the typed code is useless: the field is cleared for a fresh one. */
@@ -148,7 +148,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
           ? html`<p part="countdown" class="status">${t.retryIn(t.duration(this.lockout.remaining))}</p>`
           : nothing}
         <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>
-          ${pending ? html`<span class="spinner" aria-hidden="true"></span>${t.verifying}` : t.verify}
+          ${pending ? html`${spinner}${t.verifying}` : t.verify}
         </button>
         <p part="status" class="status" role="status">
           ${pending ? t.verifying : this.verifyTask.status === 'complete' ? t.verified : nothing}

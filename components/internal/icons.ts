@@ -14,7 +14,10 @@ const paths: Record<StepUpMethod | 'close' | 'alert', SVGTemplateResult> = {
   alert: svg`<circle cx="12" cy="12" r="9"/><path d="M12 7.5v5.5M12 16.5h.01"/>`,
 };
 
+/** The busy indicator (decorative: a status text next to it says what is happening). */
+export const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
+
 export function icon(name: keyof typeof paths) {
-  return html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor"
-    stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${paths[name]}</svg>`;
+  // stroke and fill come from the theme's .icon rule
+  return html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${paths[name]}</svg>`;
 }

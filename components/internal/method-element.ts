@@ -10,7 +10,7 @@ import {
   type StepUpClient,
   type StepUpCredential,
 } from '../../src/index.js';
-import { StepUpElevatedEvent } from '../events/elevated-event.js';
+import { elevationOf, StepUpElevatedEvent } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
 import type { StepUpMethod } from './methods.js';
@@ -90,10 +90,8 @@ export abstract class StepUpMethodElement extends StepUpElement {
       this.session.elevated(this.method, credentialId);
       return;
     }
-    const scope = this.activeScope;
-    const held = this.activeClient.listElevatedTokens().find((t) => t.scopes.includes(scope));
     this.dispatchEvent(
-      new StepUpElevatedEvent({ scope, method: this.method, credentialId, expiresAt: held?.exp, alreadyElevated: false }),
+      new StepUpElevatedEvent(elevationOf(this.activeClient, this.activeScope, this.method, credentialId, false)),
     );
   }
 

@@ -1,4 +1,5 @@
 // Which element presents which credential, and the small display helpers the elements share.
+import { shortenAddress } from '../../src/wallets/address.js';
 import type { StepUpCredential } from '../../src/wire.js';
 
 /** The verification methods the kit renders, one element each. */
@@ -35,17 +36,12 @@ export function methodOf(credential: StepUpCredential): StepUpMethod | undefined
   }
 }
 
-/**
- * '0x1234…abcd', as the core's `shortenAddress` does; repeated here so that the dialog shell
- * does not load the wallet core (message signing, checksums) just to label a button.
- */
-const shortAddress = (address: string) => (address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address);
 
 /** The text shown next to a method: who it is (address, number, account), never server-side labels. */
 export function displayAlias(credential: StepUpCredential | undefined): string | undefined {
   if (!credential?.alias) return undefined;
   const method = methodOf(credential);
-  if (method === 'wallet') return shortAddress(credential.alias);
+  if (method === 'wallet') return shortenAddress(credential.alias);
   if (method === 'totp' || method === 'recovery-code') return undefined; // the server's English label
   return credential.alias;
 }

@@ -117,6 +117,11 @@ export const theme = css`
   }
   .icon {
     flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
   @media (prefers-reduced-motion: no-preference) {
     .spinner {

@@ -11,10 +11,10 @@ import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
 import type { WalletNoncePrefetch } from '../../src/wallet.js';
 import type { StepUpCheckResponse, StepUpCredential } from '../../src/wire.js';
 import { StepUpCancelEvent } from '../events/cancel-event.js';
-import { StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
+import { elevationOf, StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';
 import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
-import { icon } from '../internal/icons.js';
+import { icon, spinner } from '../internal/icons.js';
 import { isElementReady, loadElement } from '../internal/element-loaders.js';
 import { displayAlias, METHOD_TAGS, methodOf, type StepUpMethod } from '../internal/methods.js';
 import type { PrefetchingMethod, StepUpSession } from '../internal/session-context.js';
@@ -346,8 +346,7 @@ export class StepUpDialog extends StepUpElement {
 
   #succeed(run: Run, method: StepUpMethod | undefined, credentialId: string | undefined, alreadyElevated: boolean): void {
     if (this.run !== run || run.abort.signal.aborted) return; // closed: nothing may be reported late
-    const held = run.client.listElevatedTokens().find((t) => t.scopes.includes(run.scope));
-    const detail: StepUpElevation = { scope: run.scope, method, credentialId, expiresAt: held?.exp, alreadyElevated };
+    const detail = elevationOf(run.client, run.scope, method, credentialId, alreadyElevated);
     this.#end(run);
     run.resolve(detail);
     this.dispatchEvent(new StepUpElevatedEvent(detail));
@@ -410,19 +409,21 @@ export class StepUpDialog extends StepUpElement {
     return element;
   }
 
+  /** What failed (the check, loading a method) and a button to try again. */
+  #renderFailure(part: string, error: StepUpError, retry: () => void) {
+    const t = this.t;
+    return html`<div part=${part} class="none">
+      <p role="alert">${t.errors[error.code] ?? t.errors.request_failed}</p>
+      <button part="retry-button" class="secondary" type="button" @click=${retry}>${t.tryAgain}</button>
+    </div>`;
+  }
+
   /** The current method's element, or while its code loads a status line (the rest of the dialog stays usable). */
   #renderCurrent(current: StepUpCredential) {
     const t = this.t;
-    if (this.loadError) {
-      return html`<div part="load-error" class="none">
-        <p role="alert">${t.errors[this.loadError.code] ?? t.errors.request_failed}</p>
-        <button part="retry-button" class="secondary" type="button" @click=${this.#retryLoad}>${t.tryAgain}</button>
-      </div>`;
-    }
+    if (this.loadError) return this.#renderFailure('load-error', this.loadError, this.#retryLoad);
     if (!isElementReady(METHOD_TAGS[methodOf(current)!])) {
-      return html`<p part="method-loading" class="checking" role="status">
-        <span class="spinner" aria-hidden="true"></span>${t.loadingMethod}
-      </p>`;
+      return html`<p part="method-loading" class="checking" role="status">${spinner}${t.loadingMethod}</p>`;
     }
     return html`<div class="current">${this.#methodElement(current)}</div>`;
   }
@@ -432,12 +433,8 @@ export class StepUpDialog extends StepUpElement {
     const credentials = this.#credentials();
     const current = credentials.find((c) => c.id === this.currentId);
     if (!current) {
-      const error = this.checkError;
-      return error
-        ? html`<div part="check-error" class="none">
-            <p role="alert">${t.errors[error.code] ?? t.errors.request_failed}</p>
-            <button part="retry-button" class="secondary" type="button" @click=${this.#retryCheck}>${t.tryAgain}</button>
-          </div>`
+      return this.checkError
+        ? this.#renderFailure('check-error', this.checkError, this.#retryCheck)
         : html`<div part="no-method" class="none">
             <p role="status">${t.noMethod}</p>
             <slot name="help"></slot>
@@ -485,7 +482,7 @@ export class StepUpDialog extends StepUpElement {
               <div part="body" class="body">
                 ${this.checking
                   ? html`<p part="checking" class="checking" role="status">
-                      <span class="spinner" aria-hidden="true"></span>${t.checking}
+                      ${spinner}${t.checking}
                     </p>`
                   : this.#renderMethods()}
               </div>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { authenticatePasskeyMFA, prefetchPasskeyOptions, type StepUpClient, type StepUpError } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
-import { icon } from '../internal/icons.js';
+import { icon, spinner } from '../internal/icons.js';
 import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-passkey.styles.js';
 
@@ -50,7 +50,7 @@ export class StepUpPasskey extends StepUpActionElement {
       <p part="intro" class="intro">${t.passkeyIntro}</p>
       ${this.renderError()}
       <button part="button submit-button" class="primary" type="button" ?disabled=${this.pending} @click=${() => this.start()}>
-        ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : icon('passkey')}
+        ${this.pending ? spinner : icon('passkey')}
         ${this.error ? t.tryAgain : t.passkeyButton}
       </button>
       ${this.renderStatus(t.passkeyWaiting)} ${nothing}

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { verifySocial, type ProviderEnum, type StepUpError } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
-import { icon } from '../internal/icons.js';
+import { icon, spinner } from '../internal/icons.js';
 import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-social.styles.js';
 
@@ -62,7 +62,7 @@ export class StepUpSocial extends StepUpActionElement<readonly ['popup' | 'redir
       <p part="intro" class="intro">${t.socialIntro(name, this.activeCredential?.alias)}</p>
       ${this.renderError()}
       <button part="button submit-button" class="primary" type="button" ?disabled=${this.pending} @click=${() => this.start('popup')}>
-        ${this.pending ? html`<span class="spinner" aria-hidden="true"></span>` : icon('social')} ${t.socialLabel(name)}
+        ${this.pending ? spinner : icon('social')} ${t.socialLabel(name)}
       </button>
       ${blocked
         ? html`<button part="button retry-button" class="secondary" type="button" @click=${() => this.start('redirect')}>

@@ -1,6 +1,13 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { listWallets, prefetchWalletNonce, shortenAddress, verifyWallet, type AvailableWallet, type StepUpClient } from '../../src/index.js';
+import {
+  listWallets,
+  prefetchWalletNonce,
+  shortenAddress,
+  verifyWallet,
+  type AvailableWallet,
+  type StepUpClient,
+} from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon } from '../internal/icons.js';
 import type { StepUpMethod } from '../internal/methods.js';

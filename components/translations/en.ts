@@ -2,9 +2,10 @@
 import { ERROR_MESSAGES } from '../../src/errors.js';
 import type { StepUpStrings } from './strings.js';
 
+/** Providers whose name is not just their id capitalized ('google' → 'Google'). */
 const PROVIDERS: Record<string, string> = {
-  google: 'Google', apple: 'Apple', github: 'GitHub', gitlab: 'GitLab', facebook: 'Facebook', discord: 'Discord',
-  microsoft: 'Microsoft', twitter: 'X', linkedin: 'LinkedIn', twitch: 'Twitch', coinbasesocial: 'Coinbase',
+  github: 'GitHub', gitlab: 'GitLab', linkedin: 'LinkedIn', twitter: 'X', coinbasesocial: 'Coinbase', tiktok: 'TikTok',
+  epicgames: 'Epic Games',
 };
 
 const duration = (seconds: number) => {
