@@ -1,7 +1,8 @@
 // `npm run size`: production bundles of the ways an app uses the kit, with a gzip budget each.
 // Measures the package as published (`dist/`, built by `npm run build` first: tsc output with
-// minified Lit templates). Builds every scenario with Rolldown, the bundler of `vite build` (minified ESM for browsers,
-// every dependency bundled, code splitting on, no Vite runtime helpers), follows the chunk
+// minified Lit templates). Builds every scenario with Rolldown, the bundler of `vite build`
+// (minified ESM for browsers, every dependency bundled, code splitting on, no Vite runtime
+// helpers), follows the chunk
 // graph from the entry to what the page can load — statically (before anything shows) or by
 // dynamic import() (on demand) — and fails when a scenario is over its budget. Each chunk is
 // gzipped on its own (level 9), as it goes over the wire. `--verbose` lists the heaviest

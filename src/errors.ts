@@ -45,13 +45,8 @@ export function isStepUpErrorCode(code: unknown): code is StepUpErrorCode {
   return typeof code === 'string' && Object.hasOwn(MESSAGES, code);
 }
 
-/** The built-in English sentence of every code. */
+/** The built-in English sentence of every code (also the English table's `errors`). */
 export const ERROR_MESSAGES: Readonly<Record<StepUpErrorCode, string>> = MESSAGES;
-
-/** The built-in English sentence for a code. */
-export function defaultMessageFor(code: StepUpErrorCode): string {
-  return MESSAGES[code];
-}
 
 export interface StepUpErrorOptions {
   message?: string;

@@ -1,7 +1,7 @@
 // Passkey (WebAuthn) step-up: the server's request options, the browser ceremony
 // (@simplewebauthn/browser handles the JSON ↔ ArrayBuffer encoding and browser quirks),
-// then the assertion to the server. Imported like any dependency: an app that wants passkey
-// code out of its first bundle imports this flow with import(), as the elements' chunk does.
+// then the assertion to the server. The library is imported like any dependency; the dialog
+// keeps it out of its first load by loading the method elements on demand.
 import {
   startAuthentication,
   WebAuthnAbortService,
@@ -23,7 +23,7 @@ const PASSKEY_PATH = 'users/mfa/auth/passkey';
  */
 export const PASSKEY_OPTIONS_MAX_AGE_MS = 60_000;
 
-/** Whether this browser can run a passkey ceremony at all (what @simplewebauthn checks, without loading it). */
+/** Whether this browser can run a passkey ceremony at all (what @simplewebauthn checks). */
 const supportsWebAuthn = () => typeof globalThis.PublicKeyCredential === 'function';
 
 function isRequestOptions(value: unknown): value is PublicKeyCredentialRequestOptionsJSON {
@@ -43,7 +43,8 @@ async function fetchOptions(client: StepUpClient, signal?: AbortSignal): Promise
 
 /**
  * Requests the passkey options (with their single-use challenge) now, while the user is still
- * reading, so that pressing the button leaves only the ceremony and the verify request. Pass the result to `authenticatePasskeyMFA({ options })`.
+ * reading, so that pressing the button leaves only the ceremony and the verify request. Pass
+ * the result to `authenticatePasskeyMFA({ options })`.
  * Never rejects by itself: a failed prefetch just means the options are asked for again.
  */
 export function prefetchPasskeyOptions(

@@ -36,7 +36,6 @@ export function methodOf(credential: StepUpCredential): StepUpMethod | undefined
   }
 }
 
-
 /** The text shown next to a method: who it is (address, number, account), never server-side labels. */
 export function displayAlias(credential: StepUpCredential | undefined): string | undefined {
   if (!credential?.alias) return undefined;

@@ -2,9 +2,7 @@
 // property, not @lit/context: the dialog creates the element itself, and the
 // context library weighed ~1 kB gz of the 18 kB the dialog may load before a method shows.
 import type { StepUpClient, StepUpCredential, StepUpError } from '../../src/index.js';
-import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
 import type { Prefetch } from '../../src/prefetch.js';
-import type { WalletNoncePrefetch } from '../../src/wallet.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
 import type { StepUpMethod } from './methods.js';
 
@@ -19,11 +17,10 @@ export interface StepUpSession {
    * What the dialog fetches for the method while it opens (passkey options, wallet nonce):
    * await it and hand it to the core call, so that only the verify request is left. Settles
    * to undefined when nothing was prefetched. Updated in place when the user switches methods.
+   * Keyed by method; the method's element class produced it (`static prefetch`), so it knows
+   * the type.
    */
-  prefetched: {
-    passkey?: Promise<PasskeyOptionsPrefetch | undefined>;
-    wallet?: Promise<WalletNoncePrefetch | undefined>;
-  };
+  prefetched: Partial<Record<StepUpMethod, Promise<Prefetch<unknown> | undefined>>>;
   /** The method verified the user; the dialog announces it (once, and never after a close). */
   elevated(method: StepUpMethod, credentialId: string | undefined): void;
   /** An attempt failed; the method shows it, the dialog reports it. */

@@ -5,10 +5,8 @@ import { checkStepUpAuth } from '../../src/check.js';
 import type { StepUpCheckFailedEvent } from '../../src/client-events.js';
 import type { StepUpClient } from '../../src/client.js';
 import { getDefaultClient } from '../../src/default-client.js';
-import { isFresh, type Prefetch } from '../../src/prefetch.js';
+import { isFresh } from '../../src/prefetch.js';
 import { StepUpError } from '../../src/errors.js';
-import type { PasskeyOptionsPrefetch } from '../../src/passkey.js';
-import type { WalletNoncePrefetch } from '../../src/wallet.js';
 import type { StepUpCheckResponse, StepUpCredential } from '../../src/wire.js';
 import { StepUpCancelEvent } from '../events/cancel-event.js';
 import { elevationOf, StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
@@ -278,8 +276,7 @@ export class StepUpDialog extends StepUpElement {
    * comes with the method elements' chunk, which loads in parallel with the dialog's render.
    */
   #prefetch(run: Run, method: StepUpMethod): void {
-    if (method !== 'passkey' && method !== 'wallet') return;
-    const previous: Promise<Prefetch<unknown> | undefined> | undefined = run.prefetched[method];
+    const previous = run.prefetched[method];
     const next = async () => {
       const held = await previous;
       if (held && isFresh(run.client, held)) return held;
@@ -287,9 +284,7 @@ export class StepUpDialog extends StepUpElement {
       const element = customElements.get(METHOD_TAGS[method]) as Partial<PrefetchingMethod> | undefined;
       return this.run === run ? element?.prefetch?.(run.client, run.abort.signal) : undefined;
     };
-    const pending = next().catch(() => undefined);
-    if (method === 'passkey') run.prefetched.passkey = pending as Promise<PasskeyOptionsPrefetch | undefined>;
-    else run.prefetched.wallet = pending as Promise<WalletNoncePrefetch | undefined>;
+    run.prefetched[method] = next().catch(() => undefined);
   }
 
   #retryLoad(): void {

@@ -1,5 +1,11 @@
 import { html, nothing } from 'lit';
-import { authenticatePasskeyMFA, prefetchPasskeyOptions, type StepUpClient, type StepUpError } from '../../src/index.js';
+import {
+  authenticatePasskeyMFA,
+  prefetchPasskeyOptions,
+  type PasskeyOptionsPrefetch,
+  type StepUpClient,
+  type StepUpError,
+} from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon, spinner } from '../internal/icons.js';
 import type { StepUpMethod } from '../internal/methods.js';
@@ -31,7 +37,7 @@ export class StepUpPasskey extends StepUpActionElement {
 
   protected async perform(_args: readonly [], signal: AbortSignal) {
     // the options the dialog fetched while opening, if any: then only the verify request is left
-    const options = await this.session?.prefetched.passkey;
+    const options = (await this.session?.prefetched.passkey) as PasskeyOptionsPrefetch | undefined; // from prefetch() above
     return authenticatePasskeyMFA({ requestedScopes: [this.activeScope], signal, ...(options ? { options } : {}) }, this.activeClient);
   }
 

@@ -7,6 +7,7 @@ import {
   verifyWallet,
   type AvailableWallet,
   type StepUpClient,
+  type WalletNoncePrefetch,
 } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon } from '../internal/icons.js';
@@ -46,7 +47,7 @@ export class StepUpWallet extends StepUpActionElement<readonly [string]> {
 
   protected async perform([walletId]: readonly [string], signal: AbortSignal) {
     // the nonce the dialog fetched while opening, if any: then only the verify request is left
-    const nonce = await this.session?.prefetched.wallet;
+    const nonce = (await this.session?.prefetched.wallet) as WalletNoncePrefetch | undefined; // from prefetch() above
     return verifyWallet({ walletId, requestedScopes: [this.activeScope], signal, ...(nonce ? { nonce } : {}) }, this.activeClient);
   }
 

@@ -1,4 +1,4 @@
-// Showing an address: a module of its own so that the elements can label a wallet without
+// Showing an address: a module of its own so that the dialog shell can label a wallet without
 // loading the wallet flow (and its SIWE builder).
 
 /** '0x1234…abcd': enough to recognise an address, short enough for a sentence. */
