@@ -12,7 +12,7 @@ import {
   shortenAddress,
   type StepUpClient,
 } from '../src/index.js';
-import { announceDemoWallet, createDemoWallet, registerPasskey } from '../src/dev/index.js';
+import { announceDemoWallet, createDemoWallet, registerPasskey, removePasskey } from '../src/dev/index.js';
 
 const API = '/api/v0';
 const SESSION_KEY = 'step-up-demo:session';
@@ -67,6 +67,7 @@ async function signIn(userId: string, restored?: DemoSession) {
   $<HTMLSelectElement>('#user').value = userId;
   $('#signed-in').textContent = `Signed in as ${userId}.`;
   document.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((b) => (b.disabled = false));
+  $<HTMLButtonElement>('#register-passkey').disabled = false;
   await setUpTesterPanel();
 }
 
@@ -74,9 +75,7 @@ async function setUpTesterPanel() {
   if (!session) return;
   const secrets = await dev<DemoSecrets>(`users/${session.userId}/secrets`);
   items('#recovery', secrets.recoveryCodes ?? [], 'This user has none.');
-  const register = $<HTMLButtonElement>('#register-passkey');
-  register.disabled = !secrets.totpSecret; // passkeys are an MFA method: the MFA user can add one
-  register.title = register.disabled ? 'Sign in as the MFA user to register a passkey.' : '';
+  renderPasskeys(secrets.passkeys ?? []);
 
   stopWallet?.();
   stopWallet = undefined;
@@ -105,6 +104,35 @@ async function refresh(known?: DemoSecrets) {
     totp.textContent = 'This user has no authenticator app.';
   }
   renderTokens();
+}
+
+/** The user's passkeys, each with a Remove button that steps up for credential:unlink first. */
+function renderPasskeys(passkeys: Array<{ id: string; name: string }>) {
+  if (passkeys.length === 0) return items('#passkeys', [], 'None yet. Adding one turns on MFA for this user.');
+  $('#passkeys').replaceChildren(
+    ...passkeys.map(({ id, name }) => {
+      const remove = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: 'Remove' });
+      remove.setAttribute('aria-label', `Remove passkey ${name}`);
+      remove.addEventListener('click', () => void changePasskeys('credential:unlink', () => removePasskey(id).then(() => `Passkey "${name}" removed.`)));
+      const item = document.createElement('li');
+      item.append(`${name} `, remove);
+      return item;
+    }),
+  );
+}
+
+/**
+ * Adding or removing a credential is itself a sensitive action: the dialog runs for its scope
+ * first, exactly like the account actions; then the change carries the elevated token.
+ */
+async function changePasskeys(scope: 'credential:link' | 'credential:unlink', change: () => Promise<string>) {
+  try {
+    await dialog.requestStepUp(scope);
+    show(await change());
+  } catch (error) {
+    show(isStepUpError(error, 'cancelled') ? 'Cancelled: nothing was changed.' : (error as Error).message);
+  }
+  await setUpTesterPanel();
 }
 
 function renderTokens() {
@@ -141,9 +169,9 @@ async function start() {
     button.addEventListener('click', () => void runAction(button)),
   );
   $('#register-passkey').addEventListener('click', () =>
-    registerPasskey({ name: 'This browser' })
-      .then(({ alias }) => show(`Passkey "${alias}" registered: it is now offered first.`))
-      .catch((e: Error) => show(e.message)),
+    void changePasskeys('credential:link', () =>
+      registerPasskey({ name: 'This browser' }).then(({ alias }) => `Passkey "${alias}" registered: it is now offered first.`),
+    ),
   );
   setInterval(() => void refresh().catch(() => undefined), 1000);
 

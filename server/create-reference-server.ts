@@ -38,7 +38,7 @@ function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
     await next();
   });
   sdk.use('*', requireSession(ctx.sessions, ctx.findUser));
-  registerCheckRoutes(sdk);
+  registerCheckRoutes(sdk, ctx);
   registerOtpRoutes(sdk, ctx);
   registerTotpRoutes(sdk, ctx);
   registerRecoveryRoutes(sdk, ctx);

@@ -38,7 +38,9 @@ ${main}
     // frame-ancestors 'self': the provider shares the app's origin in dev mode, and the
     // redirect-mode test frames the whole round trip; no other site may frame it.
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'",
-    'referrer-policy': 'no-referrer',
+    // same-origin, not no-referrer: the page's own form post must carry its real Origin (the
+    // dev surface refuses a foreign or null one), while nothing leaks to other sites.
+    'referrer-policy': 'same-origin',
     'x-content-type-options': 'nosniff',
   });
 }

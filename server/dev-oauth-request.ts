@@ -42,7 +42,7 @@ export function checkAuthorizeRequest(ctx: ServerContext, input: URLSearchParams
   if (!isS256Challenge(params.code_challenge)) return refuse('The PKCE code challenge is not valid.');
 
   const pending = ctx.store.oauthStates.get(params.state);
-  if (!pending || pending.expiresAt <= ctx.now() || pending.redirectUrl !== params.redirect_uri) {
+  if (!pending || pending.finishedAt !== undefined || pending.expiresAt <= ctx.now() || pending.redirectUrl !== params.redirect_uri) {
     return refuse('This sign-in request is unknown or has expired.');
   }
   if (!DEV_OAUTH_PROVIDERS.includes(pending.provider)) return refuse('This sign-in request is for another provider.');

@@ -62,7 +62,7 @@ describe('dev routes', () => {
       assert.equal((await call(server, 'POST', 'dev/users', { body: {} })).status, 200);
     }
     assertError(await call(server, 'POST', 'dev/users', { body: {} }), 409, 'too_many_users');
-    await call(server, 'POST', 'dev/reset');
+    await call(server, 'POST', 'dev/reset', { body: {} });
     assert.equal((await call(server, 'POST', 'dev/users', { body: {} })).status, 200);
   });
 
@@ -82,17 +82,17 @@ describe('dev routes', () => {
   it('show the outbox newest first, for one user or all', async () => {
     const t = createTestServer();
     const bob = await signIn(t.server, 'bob');
-    const alice = await signIn(t.server, 'alice');
+    const carol = (await call(t.server, 'POST', 'dev/users', { body: { label: 'Carol' } })).body;
     await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } });
     t.clock.advance(1);
-    await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: alice, body: { email: 'alice@example.com' } });
+    await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: await signIn(t.server, carol.id), body: { email: carol.email } });
     t.clock.advance(1);
     await call(t.server, 'POST', sdk(t.server, 'smsVerifications/create'), {
       jwt: bob,
       body: { isoCountryCode: 'US', phoneCountryCode: '1', phoneNumber: '2025550123' },
     });
     const all = (await call(t.server, 'GET', 'dev/outbox')).body;
-    assert.deepEqual(all.map((m: { to: string }) => m.to), ['+12025550123', 'alice@example.com', 'bob@example.com']);
+    assert.deepEqual(all.map((m: { to: string }) => m.to), ['+12025550123', carol.email, 'bob@example.com']);
     const bobs = (await call(t.server, 'GET', 'dev/outbox?userId=bob')).body;
     assert.deepEqual(bobs.map((m: { channel: string }) => m.channel), ['sms', 'email']);
     assert.deepEqual(Object.keys(bobs[0]).sort(), ['channel', 'code', 'sentAt', 'to', 'userId']);
@@ -142,15 +142,17 @@ describe('dev routes', () => {
     await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } });
     await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: 30 } });
 
-    assert.deepEqual((await call(t.server, 'POST', 'dev/reset')).body, { ok: true });
+    assert.deepEqual((await call(t.server, 'POST', 'dev/reset', { body: {} })).body, { ok: true });
     assert.deepEqual(await devSecrets(t.server, 'alice'), secretsBefore);
     assert.deepEqual(await devSecrets(t.server, 'bob'), bobSecretsBefore);
     assert.deepEqual((await call(t.server, 'GET', 'dev/outbox')).body, []);
     assert.equal((await call(t.server, 'POST', 'dev/clock', { body: { advanceSeconds: 0 } })).body.now, START_MS);
-    // Sessions survive a reset: an open demo page keeps working.
+    // The session key is rotated: a session from before the reset is signed out.
+    assertError(await call(t.server, 'POST', totpPath, { jwt: alice, body: { code: '000000', requestedScopes: ['wallet:sign'] } }), 401, 'not_signed_in');
+    const aliceAgain = await signIn(t.server, 'alice');
     const code = await generate({ secret: secretsBefore.totpSecret, epoch: Math.floor(START_MS / 1000) });
-    assert.equal((await call(t.server, 'POST', totpPath, { jwt: alice, body: { code, requestedScopes: ['wallet:sign'] } })).status, 200);
-    const reused = await call(t.server, 'POST', recoveryPath, { jwt: alice, body: { code: secretsBefore.recoveryCodes[0], requestedScopes: ['wallet:sign'] } });
+    assert.equal((await call(t.server, 'POST', totpPath, { jwt: aliceAgain, body: { code, requestedScopes: ['wallet:sign'] } })).status, 200);
+    const reused = await call(t.server, 'POST', recoveryPath, { jwt: aliceAgain, body: { code: secretsBefore.recoveryCodes[0], requestedScopes: ['wallet:sign'] } });
     assert.equal(reused.status, 200);
   });
 
@@ -158,7 +160,7 @@ describe('dev routes', () => {
     const t = createTestServer();
     const { id } = (await call(t.server, 'POST', 'dev/users', { body: {} })).body;
     const jwt = await signIn(t.server, id);
-    await call(t.server, 'POST', 'dev/reset');
+    await call(t.server, 'POST', 'dev/reset', { body: {} });
     assert.deepEqual((await call(t.server, 'GET', 'dev/users')).body.map((u: { id: string }) => u.id), ['alice', 'bob']);
     assertError(await call(t.server, 'POST', sdk(t.server, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' } }), 401, 'not_signed_in');
     assertError(await call(t.server, 'GET', `dev/users/${id}/secrets`), 404, 'user_not_found');
@@ -172,7 +174,9 @@ describe('dev routes', () => {
     await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } });
     t.server.reset();
     assert.deepEqual((await call(t.server, 'GET', 'dev/outbox')).body, []);
-    assert.equal((await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } })).status, 200);
+    assertError(await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } }), 401, 'not_signed_in');
+    const bobAgain = await signIn(t.server, 'bob');
+    assert.equal((await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: bobAgain, body: { email: 'bob@example.com' } })).status, 200);
   });
 
   it('sign external assertions with the dev issuer', async () => {

@@ -17,6 +17,8 @@ export interface ElevatedTokens {
    * grants `scope`. Spends a single-use token.
    */
   consume(token: string | undefined, userId: string, scope: Scope): Promise<ElevatedTokenClaims>;
+  /** A new signing key: every token minted so far stops working (dev reset). */
+  rotateKey(): void;
 }
 
 export interface ElevatedTokenDeps {
@@ -29,6 +31,8 @@ export interface ElevatedTokenDeps {
   keyPair?: { privateKey: KeyObject; publicKey: KeyObject };
 }
 
+const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
 const refuse = (code: string, message: string) => new ApiError(403, code, message);
 
 export function createElevatedTokens({
@@ -36,11 +40,15 @@ export function createElevatedTokens({
   now,
   policy,
   usedJtis,
-  keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+  keyPair = newKeyPair(),
 }: ElevatedTokenDeps): ElevatedTokens {
-  const { privateKey, publicKey } = keyPair;
+  let { privateKey, publicKey } = keyPair;
 
   return {
+    rotateKey() {
+      ({ privateKey, publicKey } = newKeyPair());
+    },
+
     async mint(userId, scopes) {
       const scope = normalizeScopes(scopes);
       const singleUse = scope.some((s) => policy.isSingleUse(s));

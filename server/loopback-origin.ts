@@ -1,12 +1,18 @@
-// Dev mode without configured sites trusts only pages served from this machine: the relying
-// party of passkeys and the expected SIWE domain are then taken from the calling page.
+// What counts as this machine: dev mode trusts only pages and requests from loopback
+// addresses (the relying party of passkeys, the SIWE domain, the dev surface).
 import type { Context } from 'hono';
 import { ApiError } from './errors.js';
 
-const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1']);
+/**
+ * `localhost`, 127.0.0.0/8 and `[::1]`, as the WHATWG URL parser spells a hostname (it
+ * canonicalises IPv4 forms such as `127.1` and brackets IPv6).
+ */
+export function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
 
 export function isLoopbackUrl(url: URL): boolean {
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTNAMES.has(url.hostname);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHostname(url.hostname);
 }
 
 export function parseUrl(value: string): URL | undefined {

@@ -3,23 +3,31 @@
 import { MAX_PENDING_STATES_PER_USER } from './social-providers.js';
 import type { OAuthCodeRecord, OAuthStateRecord } from './store.js';
 
-/** Adds a pending re-login; false when the state is already taken (states must be fresh). */
+export type RememberStateResult = { ok: true } | { ok: false; reason: 'state_taken' } | { ok: false; reason: 'too_many'; retryAtMs: number };
+
+/**
+ * Adds a re-login attempt. A state is taken until it would have expired, also after its
+ * attempt finished (a state is used once). A user has at most MAX_PENDING_STATES_PER_USER
+ * attempts in one state lifetime: nothing is evicted early, so no used state comes free.
+ */
 export function rememberState(
   states: Map<string, OAuthStateRecord>,
   state: string,
   record: OAuthStateRecord,
   nowMs: number,
-): boolean {
-  const own: string[] = [];
+): RememberStateResult {
+  let ownExpiries: number[] = [];
   for (const [key, r] of states) {
     if (r.expiresAt <= nowMs) states.delete(key);
-    else if (r.userId === record.userId) own.push(key);
+    else if (r.userId === record.userId) ownExpiries.push(r.expiresAt);
   }
-  if (states.has(state)) return false;
-  // The oldest attempts of this user give way: a user has only so many tabs open.
-  for (const key of own.slice(0, Math.max(0, own.length - MAX_PENDING_STATES_PER_USER + 1))) states.delete(key);
+  if (states.has(state)) return { ok: false, reason: 'state_taken' };
+  if (ownExpiries.length >= MAX_PENDING_STATES_PER_USER) {
+    ownExpiries = ownExpiries.sort((a, b) => a - b);
+    return { ok: false, reason: 'too_many', retryAtMs: ownExpiries[0] ?? nowMs };
+  }
   states.set(state, record);
-  return true;
+  return { ok: true };
 }
 
 export function rememberCode(codes: Map<string, OAuthCodeRecord>, code: string, record: OAuthCodeRecord, nowMs: number): void {

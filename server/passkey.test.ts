@@ -4,7 +4,8 @@ import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
 import type { User } from './store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
-import { assertError, call, claimsOf, createTestServer, devSecrets, sdk, signIn, type TestServer } from './test-helpers.js';
+import { ELEVATED_TOKEN_HEADER } from './routes/protected.js';
+import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, type TestServer } from './test-helpers.js';
 
 const ORIGIN = 'http://localhost:5173';
 const SCOPES = ['wallet:export'];
@@ -15,7 +16,8 @@ const AUTH = 'users/mfa/auth/passkey';
 async function harness(userId: string, options: ReferenceServerOptions = {}, origin = ORIGIN) {
   const t: TestServer = createTestServer(options);
   const jwt = await signIn(t.server, userId);
-  const headers = { origin };
+  // Enrolment is a step-up action: every registration below carries a credential:link token.
+  const headers = { origin, [ELEVATED_TOKEN_HEADER]: await elevatedTokenFor(t.server, userId, 'credential:link') };
   const authenticator = new SoftAuthenticator(origin);
   const get = (path: string) => call(t.server, 'GET', sdk(t.server, path), { jwt, headers });
   const post = (path: string, body: unknown) => call(t.server, 'POST', sdk(t.server, path), { jwt, headers, body });
@@ -98,8 +100,9 @@ describe('passkey registration (extension)', () => {
   it('a reset removes registered passkeys', async () => {
     const h = await harness('bob');
     await h.register();
-    await call(h.t.server, 'POST', 'dev/reset');
-    assertError(await h.get(AUTH), 404, 'no_passkey');
+    await call(h.t.server, 'POST', 'dev/reset', { body: {} });
+    const bob = await signIn(h.t.server, 'bob');
+    assertError(await call(h.t.server, 'GET', sdk(h.t.server, AUTH), { jwt: bob, headers: { origin: ORIGIN } }), 404, 'no_passkey');
     assert.equal((await devSecrets(h.t.server, 'bob')).passkeys, undefined);
   });
 });

@@ -30,8 +30,10 @@ export async function readCappedText(request: Request): Promise<string> {
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+export const isJsonContentType = (value: string | undefined): boolean => JSON_CONTENT_TYPE.test(value ?? '');
+
 export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
-  if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) {
+  if (!isJsonContentType(c.req.header('content-type'))) {
     throw new ApiError(400, 'invalid_request', 'Send the request body as JSON (Content-Type: application/json).');
   }
   const text = await readCappedText(c.req.raw);

@@ -7,7 +7,8 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import type { ReferenceServer } from './create-reference-server.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
-import { call, createTestServer, devSecrets, sdk, signIn, START_MS } from './test-helpers.js';
+import { ELEVATED_TOKEN_HEADER } from './routes/protected.js';
+import { call, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, START_MS } from './test-helpers.js';
 
 const RUNS_PER_ENDPOINT = 300;
 
@@ -240,8 +241,9 @@ function assertWellFormedPage(label: string, status: number, headers: Headers, t
 /** Real challenges, nonces, states and codes, so fuzzed requests reach past validation. */
 async function fixtures(server: ReferenceServer, [alice, bob]: string[]) {
   const origin = 'http://localhost:5173';
+  const linkToken = await elevatedTokenFor(server, 'alice', 'credential:link');
   const sdkCall = (method: string, path: string, jwt: string | undefined, body?: unknown) =>
-    call(server, method, sdk(server, path), { jwt, body, headers: { origin } });
+    call(server, method, sdk(server, path), { jwt, body, headers: { origin, [ELEVATED_TOKEN_HEADER]: linkToken } });
 
   const authenticator = new SoftAuthenticator(origin);
   const registration = (await sdkCall('GET', 'users/mfa/register/passkey', alice)).body;
@@ -292,7 +294,8 @@ describe('robustness', () => {
       const sent = await call(server, 'POST', sdk(server, 'emailVerifications/create'), { jwt: sessions[1], body: { email: 'bob@example.com' } });
       const assertion = await call(server, 'POST', 'dev/external-jwt', { body: { userId: 'bob', scope: 'wallet:export wallet:sign' } });
       const exchanged = await call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: sessions[1], body: { jwt: assertion.body.jwt } });
-      const elevated = [exchanged.body.elevatedAccessToken, assertion.body.jwt, sessions[0] ?? ''];
+      const linkToken = await elevatedTokenFor(server, 'alice', 'credential:link');
+      const elevated = [exchanged.body.elevatedAccessToken, linkToken, assertion.body.jwt, sessions[0] ?? ''];
       const more = await fixtures(server, sessions);
       const plausible = [
         sent.body.verificationUUID, aliceSecrets.recoveryCodes[0], 'wallet:export', ['wallet:export'], ['wallet:sign', 'wallet:export'],

@@ -14,7 +14,8 @@ import {
   type RelyingParty,
   type WebAuthnOptions,
 } from './site-options.js';
-import { createStore, type Store, type User } from './store.js';
+import { DEFAULT_DAILY_LIMITS, type DailyLimits } from './daily-budget.js';
+import { createStore, type Channel, type Store, type User } from './store.js';
 
 export interface ExternalAuthOptions {
   /** Public keys of the trusted issuer of external-auth JWTs. */
@@ -44,7 +45,24 @@ export interface ReferenceServerOptions {
   siweDomains?: string[];
   /** Origins a social re-login may return to. Without it: loopback origins in dev mode. */
   allowedRedirectOrigins?: string[];
+  /**
+   * Delivers a one-time code by email or SMS. Without it, email and SMS codes are offered only
+   * in dev mode, where codes go to the dev outbox (in dev mode they go there as well).
+   */
+  deliverCode?: CodeDelivery;
+  /** Daily caps per user and channel on codes sent and wrong codes entered. */
+  dailyLimits?: Partial<DailyLimits>;
 }
+
+export interface CodeMessage {
+  channel: Channel;
+  /** An email address, or an E.164 phone number. */
+  to: string;
+  code: string;
+  userId: string;
+}
+
+export type CodeDelivery = (message: CodeMessage) => void | Promise<void>;
 
 export interface ExternalAuthVerifier {
   keySet: ReturnType<typeof createLocalJWKSet>;
@@ -57,7 +75,7 @@ export interface ServerContext {
   environmentId: string;
   devMode: boolean;
   corsOrigins: string[];
-  /** Replaced as a whole by reset(). */
+  /** Replaced by reset() (which keeps the spent-id sets). */
   store: Store;
   /** The server clock in ms: injected clock plus dev offset. Used for every time decision. */
   now(): number;
@@ -70,6 +88,8 @@ export interface ServerContext {
   webauthn?: RelyingParty;
   siweDomains?: string[];
   allowedRedirectOrigins?: string[];
+  deliverCode?: CodeDelivery;
+  dailyLimits: DailyLimits;
   passkeyUserHandle: UserHandles;
   findUser(id: string): User | undefined;
   reset(): void;
@@ -108,10 +128,20 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     webauthn: options.webauthn && normalizeWebAuthn(options.webauthn),
     siweDomains: options.siweDomains && normalizeSiweDomains(options.siweDomains),
     allowedRedirectOrigins: options.allowedRedirectOrigins && normalizeOrigins('allowedRedirectOrigins', options.allowedRedirectOrigins),
+    deliverCode: options.deliverCode,
+    dailyLimits: { ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits },
     passkeyUserHandle: createUserHandles(),
     findUser: (id) => ctx.store.users.get(id),
     reset: () => {
+      const previous = ctx.store;
       ctx.store = createStore(seedUsers);
+      // Spent ids outlive a reset: a token or assertion used once must never work again, even
+      // one whose issuer (the configured external issuer) is not rotated below.
+      ctx.store.usedElevatedJtis = previous.usedElevatedJtis;
+      ctx.store.usedExternalJtis = previous.usedExternalJtis;
+      // And everything issued before the reset stops working: sessions and elevated tokens.
+      ctx.sessions.rotateKey();
+      ctx.elevatedTokens.rotateKey();
     },
   };
 

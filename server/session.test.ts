@@ -49,7 +49,7 @@ describe('sessions', () => {
     t.clock.advance(SESSION_LIFETIME_SECONDS);
     const { id: createdId } = (await call(server, 'POST', 'dev/users', { body: {} })).body;
     const orphaned = await signIn(server, createdId);
-    await call(server, 'POST', 'dev/reset'); // removes the created user: a live session of nobody
+    await call(server, 'POST', 'dev/reset', { body: {} }); // removes the created user: a live session of nobody
     const genuine = await signIn(server, 'bob');
     const [head, , signature] = genuine.split('.');
     const { payload } = claimsOf(genuine);

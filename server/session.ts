@@ -22,11 +22,18 @@ export interface AppEnv {
 export interface SessionIssuer {
   issue(userId: string): Promise<string>;
   verify(jwt: string): Promise<Session | undefined>;
+  /** A new secret: every session issued so far stops working (dev reset). */
+  rotateKey(): void;
 }
 
+const newSecret = () => new Uint8Array(randomBytes(32));
+
 export function createSessionIssuer(environmentId: string, now: () => number): SessionIssuer {
-  const secret = new Uint8Array(randomBytes(32));
+  let secret = newSecret();
   return {
+    rotateKey() {
+      secret = newSecret();
+    },
     async issue(userId) {
       const iat = Math.floor(now() / 1000);
       return new SignJWT({ environment_id: environmentId })

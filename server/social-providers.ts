@@ -10,7 +10,7 @@ export const DEV_OAUTH_AUTHORIZE_PATH = '/dev/oauth/authorize';
 
 export const OAUTH_STATE_LIFETIME_MS = 10 * 60 * 1000;
 export const OAUTH_CODE_LIFETIME_MS = 60 * 1000;
-/** At most this many re-logins of one user may be pending at once. */
+/** At most this many re-logins of one user may be started within OAUTH_STATE_LIFETIME_MS. */
 export const MAX_PENDING_STATES_PER_USER = 20;
 
 export function isServedProvider(ctx: ServerContext, provider: string): boolean {

@@ -174,11 +174,17 @@ describe('social re-login', () => {
     const other = await h.start();
     assertError(await h.verify({ code, state: other.state }), 400, 'invalid_state');
 
-    // A code and state obtained by bob, presented in alice's session.
+    // A code and state obtained by bob, presented in the session of carol, who has a Google account too.
     const stolen = await h.consent();
-    const aliceJwt = await signIn(h.server, 'alice');
+    h.ctx.store.users.set('carol', {
+      id: 'carol',
+      label: 'Carol',
+      credentials: [{ kind: 'social', id: 'carol-google', provider: 'google', accountEmail: 'carol@gmail.com' }],
+      signInCredentialId: 'carol-google',
+      recoveryCodes: [],
+    });
     const res = await call(h.server, 'POST', `sdk/${h.ctx.environmentId}/providers/google/verify`, {
-      jwt: aliceJwt,
+      jwt: await signIn(h.server, 'carol'),
       body: { code: stolen.code, state: stolen.state, codeVerifier: h.verifier, requestedScopes: SCOPES },
     });
     assertError(res, 400, 'invalid_state');
@@ -254,12 +260,12 @@ describe('social re-login', () => {
     assert.equal((await h.initAuth({ state: random(), redirectUrl: 'https://app.example/cb' })).status, 200);
   });
 
-  it('answers 404 for an unknown provider and credential_not_found for a user without that account', async () => {
+  it('answers 404 for an unknown provider and method_not_allowed for a user without that account', async () => {
     const h = await harness();
     assertError(await h.initAuth({ state: random(), redirectUrl: REDIRECT }, 'github'), 404, 'not_found');
     assertError(await h.verify({ code: random(), state: random() }, 'github'), 404, 'not_found');
     const alice = await harness('alice');
-    assertError(await alice.initAuth({ state: random(), redirectUrl: REDIRECT }), 404, 'credential_not_found');
+    assertError(await alice.initAuth({ state: random(), redirectUrl: REDIRECT }), 403, 'method_not_allowed');
   });
 
   it('does not exist outside dev mode: neither the provider pages nor the routes', async () => {
@@ -279,6 +285,11 @@ describe('social re-login', () => {
     const { code, state, params } = await h.consent();
     h.ctx.reset();
     assertRefusedPage(await h.show(params));
-    assertError(await h.verify({ code, state }), 400, 'invalid_grant');
+    assertError(await h.verify({ code, state }), 401, 'not_signed_in'); // the reset signed bob out too
+    const res = await call(h.server, 'POST', `sdk/${h.ctx.environmentId}/providers/google/verify`, {
+      jwt: await signIn(h.server, 'bob'),
+      body: { code, state, codeVerifier: h.verifier, requestedScopes: SCOPES },
+    });
+    assertError(res, 400, 'invalid_grant');
   });
 });

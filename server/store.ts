@@ -103,6 +103,12 @@ export interface OutboxMessage {
   userId: string;
 }
 
+/** A count within a 24-hour window that starts at its first event. */
+export interface DailyCount {
+  count: number;
+  windowStartMs: number;
+}
+
 /** What a single-use challenge or nonce is for; one purpose can never spend another's value. */
 export type ChallengePurpose = 'passkey-registration' | 'passkey-authentication' | 'siwe';
 
@@ -118,6 +124,8 @@ export interface OAuthStateRecord {
   provider: string;
   redirectUrl: string;
   expiresAt: number;
+  /** Set when its code was presented: the state stays taken until it would have expired. */
+  finishedAt?: number;
 }
 
 /** An authorization code of the development OAuth provider, keyed by the code. */
@@ -142,12 +150,14 @@ export interface MfaFailures {
 export interface Store {
   users: Map<string, User>;
   verifications: Map<string, Verification>;
-  /** Oldest first; the dev route reverses it. */
-  outbox: OutboxMessage[];
+  /** Dev mode only: codes "sent", per user, oldest first, capped (see dev-outbox.ts). */
+  devOutbox: Map<string, OutboxMessage[]>;
   /** Key `${userId}:${channel}` → time of the last send (ms), for the resend cooldown. */
   lastSentAt: Map<string, number>;
   /** Consecutive TOTP / recovery-code failures per user. */
   mfaFailures: Map<string, MfaFailures>;
+  /** Key `${userId}:${budget}` → today's count of codes sent or wrong codes (daily-budget.ts). */
+  dailyCounts: Map<string, DailyCount>;
   /** jti → expiry (ms) of external-auth JWTs already accepted. */
   usedExternalJtis: Map<string, number>;
   /** jti → expiry (ms) of single-use elevated tokens already spent. */
@@ -164,9 +174,10 @@ export function createStore(users: readonly User[]): Store {
   return {
     users: new Map(users.map((user) => [user.id, structuredClone(user)])),
     verifications: new Map(),
-    outbox: [],
+    devOutbox: new Map(),
     lastSentAt: new Map(),
     mfaFailures: new Map(),
+    dailyCounts: new Map(),
     usedExternalJtis: new Map(),
     usedElevatedJtis: new Map(),
     challenges: new Map(),

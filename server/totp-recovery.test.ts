@@ -103,7 +103,7 @@ describe('TOTP', () => {
 
     const bob = await signIn(t.server, 'bob');
     const res = await call(t.server, 'POST', sdk(t.server, 'users/mfa/auth/totp'), { jwt: bob, body: { code: '123456', requestedScopes: SCOPES } });
-    assertError(res, 404, 'credential_not_found');
+    assertError(res, 403, 'method_not_allowed');
   });
 
   it('refuses bad requests without counting them as failures', async () => {
@@ -138,11 +138,11 @@ describe('recovery codes', () => {
     assertError(await recovery(secrets.recoveryCodes[0]), 429, 'rate_limited');
   });
 
-  it('refuses a user without recovery codes', async () => {
+  it('refuses a user without recovery codes: the check does not offer them', async () => {
     const t = createTestServer();
     const jwt = await signIn(t.server, 'bob');
     const res = await call(t.server, 'POST', sdk(t.server, 'users/mfa/auth/recovery'), { jwt, body: { code: 'AAAAA-AAAAA', requestedScopes: SCOPES } });
-    assertError(res, 404, 'credential_not_found');
+    assertError(res, 403, 'method_not_allowed');
   });
 
   it('makes 10 codes per MFA user in the XXXXX-XXXXX format without look-alike characters', async () => {

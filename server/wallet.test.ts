@@ -138,7 +138,7 @@ describe('wallet step-up (SIWE)', () => {
     assertError(await h.verify(await h.body(noIssuedAt)), 400, 'invalid_request');
     const alice = await signIn(h.t.server, 'alice');
     const res = await call(h.t.server, 'POST', sdk(h.t.server, 'wallets/verify'), { jwt: alice, headers: { origin: ORIGIN }, body: await h.body(await h.message()) });
-    assertError(res, 404, 'credential_not_found');
+    assertError(res, 403, 'method_not_allowed');
   });
 });
 

@@ -24,6 +24,7 @@ const MESSAGES = {
   invalid_request: 'The request was not valid.',
   invalid_scope: 'This action cannot be verified.',
   credential_not_found: 'This verification method is not available for your account.',
+  method_not_allowed: 'This way of confirming your identity is not available for your account now. Use one of the ways offered.',
   verification_not_found: 'No code is waiting. Ask for a new code.',
   already_used: 'That code has already been used. Ask for a new one.',
   forbidden: 'You are not allowed to do this.',

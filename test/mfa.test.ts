@@ -53,10 +53,11 @@ describe('authenticator app (TOTP)', () => {
     expect(error.retryAfter).to.be.greaterThan(0);
   });
 
-  it('a user without an authenticator app is told so', async () => {
+  it('a user without an authenticator app is told the method is not available to them', async () => {
     const { client: bob } = await signedInClient('bob');
     const error = await rejection(authenticateTotpMfaDevice({ code: await codeAt(0), requestedScopes: SCOPES }, bob));
-    expect(error.code).to.equal('credential_not_found');
+    expect(error.code).to.equal('method_not_allowed');
+    expect(error.message).to.match(/^This way of confirming your identity is not available for your account now\./);
   });
 });
 

@@ -3,9 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { authenticatePasskeyMFA, checkStepUpAuth, elevatedFetch, hasElevatedAccessToken, type StepUpClient } from '../src/index.js';
-import { registerPasskey } from '../src/dev/index.js';
 import { addAuthenticator, removeAuthenticators, setUserVerified } from './support/authenticator.js';
-import { API_BASE, resetBackend, signedInClient } from './support/backend.js';
+import { API_BASE, enrolPasskey, resetBackend, signedInClient } from './support/backend.js';
 import { rejection } from './support/rejection.js';
 
 const SCOPES = ['wallet:export'];
@@ -32,7 +31,7 @@ describe('passkey step-up', () => {
   after(removeAuthenticators);
 
   it('a registered passkey is offered first and verifies; the protected call then succeeds', async () => {
-    const { id } = await registerPasskey({ name: 'This laptop' }, client);
+    const { id } = await enrolPasskey(client, 'alice', 'This laptop');
     const check = await checkStepUpAuth({ scope: 'wallet:export' }, client);
     expect(check.defaultCredentialId).to.equal(id);
     expect(check.credentials.find((c) => c.id === id)).to.deep.include({ format: 'passkey', alias: 'This laptop' });
@@ -43,7 +42,7 @@ describe('passkey step-up', () => {
   });
 
   it('a refused prompt is "cancelled", stores nothing, and a retry works', async () => {
-    await registerPasskey({}, client);
+    await enrolPasskey(client, 'alice');
     await setUserVerified(false);
     const error = await rejection(authenticatePasskeyMFA({ requestedScopes: SCOPES }, client));
     expect(error.code).to.equal('cancelled');
@@ -69,7 +68,7 @@ describe('passkey step-up', () => {
   });
 
   it('aborting through the signal cancels a prompt that is waiting for the user', async () => {
-    await registerPasskey({}, client);
+    await enrolPasskey(client, 'alice');
     await addAuthenticator({ automaticPresenceSimulation: false }); // the prompt now waits for a touch
     const controller = new AbortController();
     const pending = authenticatePasskeyMFA({ requestedScopes: SCOPES, signal: controller.signal }, client);
@@ -79,7 +78,7 @@ describe('passkey step-up', () => {
   });
 
   it('a replayed assertion is refused', async () => {
-    await registerPasskey({}, client);
+    await enrolPasskey(client, 'alice');
     const environmentId = client.config.environmentId;
     const options = await passkeyRoute(jwt, environmentId);
     const assertion = await startAuthentication({ optionsJSON: options.body as PublicKeyCredentialRequestOptionsJSON });
@@ -91,7 +90,7 @@ describe('passkey step-up', () => {
   });
 
   it('a challenge answered twice is refused the second time', async () => {
-    await registerPasskey({}, client);
+    await enrolPasskey(client, 'alice');
     const environmentId = client.config.environmentId;
     const options = (await passkeyRoute(jwt, environmentId)).body as PublicKeyCredentialRequestOptionsJSON;
     const first = await startAuthentication({ optionsJSON: options });

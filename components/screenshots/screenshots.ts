@@ -1,7 +1,7 @@
 // Renders one dialog state, chosen by the query string, for scripts/screenshots.mjs:
 // ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|checking
 //   &scheme=light|dark[&dir=rtl][&lang=de]   (passkey needs a virtual authenticator: scripts/screenshots.mjs adds one)
-import { createStepUpClient, type StepUpClient } from '../../src/index.js';
+import { createStepUpClient, requestExternalAuthElevatedToken, type StepUpClient } from '../../src/index.js';
 import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../src/dev/index.js';
 import '../index.js';
 
@@ -66,7 +66,12 @@ async function main() {
     signedOut: state === 'check-error',
     noMethod: state === 'no-method',
   });
-  if (state === 'passkey') await registerPasskey({ name: 'This laptop' }, session);
+  if (state === 'passkey') {
+    // Enrolment is a step-up action: a credential:link token first (here from the dev issuer).
+    const { jwt } = await dev<{ jwt: string }>('external-jwt', { userId: 'alice', scope: 'credential:link' });
+    await requestExternalAuthElevatedToken({ externalJwt: jwt }, session);
+    await registerPasskey({ name: 'This laptop' }, session);
+  }
   dialog.client = session;
   dialog.requestStepUp().catch(() => undefined);
   await until(() => dialog.open);

@@ -4,8 +4,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { generate } from 'otplib';
 import { TokenScope } from '../../src/index.js';
-import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../src/dev/index.js';
-import { advanceServerClock, latestCode, resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
+import { announceDemoWallet, createDemoWallet } from '../../src/dev/index.js';
+import { advanceServerClock, enrolPasskey, latestCode, resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
 import {
   codeInput,
@@ -29,7 +29,7 @@ async function open(userId: string, options: { now?: () => number; passkey?: boo
   if (options.passkey) await executeServerCommand('webauthn:add-authenticator', { options: {} });
   const { client } = await signedInClient(userId, { fetch: log.fetch, ...(options.now ? { now: options.now } : {}) });
   // enrolled through another session, so the registration requests stay out of the log
-  if (options.passkey) await registerPasskey({ name: 'Test key' }, (await signedInClient(userId)).client);
+  if (options.passkey) await enrolPasskey((await signedInClient(userId)).client, userId);
   const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
   const outcome = dialog.requestStepUp();
   outcome.catch(() => undefined);

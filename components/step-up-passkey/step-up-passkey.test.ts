@@ -1,10 +1,9 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { TokenScope, type StepUpClient } from '../../src/index.js';
-import { resetBackend, signedInClient } from '../../test/support/backend.js';
+import { enrolPasskey, resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
 import { collect, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../testing/helpers.js';
-import { registerPasskey } from '../../src/dev/index.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;
@@ -13,7 +12,8 @@ const setUserVerified = (value: boolean) => executeServerCommand('webauthn:set-u
 async function aliceWithPasskey(fetchImpl?: typeof fetch) {
   await executeServerCommand('webauthn:add-authenticator', { options: {} });
   const { client } = await signedInClient('alice', fetchImpl ? { fetch: fetchImpl } : {});
-  await registerPasskey({ name: 'Test key' }, client);
+  // enrolled from another session, so the client under test holds no token of its own
+  await enrolPasskey((await signedInClient('alice')).client, 'alice');
   return client;
 }
 

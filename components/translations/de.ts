@@ -90,6 +90,7 @@ const de: StepUpStrings = {
     invalid_request: 'Die Anfrage war ungültig.',
     invalid_scope: 'Diese Aktion kann nicht bestätigt werden.',
     credential_not_found: 'Diese Bestätigungsmethode ist für Ihr Konto nicht verfügbar.',
+    method_not_allowed: 'Diese Art der Bestätigung ist für Ihr Konto derzeit nicht möglich. Wählen Sie eine der angebotenen.',
     verification_not_found: 'Es wartet kein Code. Fordern Sie einen neuen Code an.',
     already_used: 'Dieser Code wurde bereits verwendet. Fordern Sie einen neuen an.',
     forbidden: 'Dazu sind Sie nicht berechtigt.',

@@ -4,10 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { loopbackOnly } from '../dev-guard.js';
+import { listDevOutbox } from '../dev-outbox.js';
 import type { DevSecrets } from '../dev-seed.js';
 import { ApiError, notFound } from '../errors.js';
 import { readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
+import { DEV_OAUTH_AUTHORIZE_PATH } from '../social-providers.js';
 import { credentialsOf, hasMfaDevice, type User } from '../store.js';
 import { registerDevOAuthRoutes } from './dev-oauth.js';
 
@@ -33,6 +36,7 @@ const userNotFound = () => new ApiError(404, 'user_not_found', 'There is no demo
 
 export function createDevRoutes(ctx: ServerContext): Hono {
   const dev = new Hono();
+  dev.use('*', loopbackOnly({ formPaths: [`${ctx.basePath}${DEV_OAUTH_AUTHORIZE_PATH}`] }));
   const requireUser = (id: string): User => {
     const user = ctx.findUser(id);
     if (!user) throw userNotFound();
@@ -71,9 +75,7 @@ export function createDevRoutes(ctx: ServerContext): Hono {
   });
 
   dev.get('/outbox', (c) => {
-    const userId = c.req.query('userId');
-    const messages = ctx.store.outbox.filter((m) => userId === undefined || m.userId === userId);
-    return c.json(messages.toReversed());
+    return c.json(listDevOutbox(ctx.store, c.req.query('userId')));
   });
 
   dev.get('/users/:id/secrets', (c) => {

@@ -1,13 +1,16 @@
-// Email and SMS one-time codes: send (to a credential of the user), then verify.
+// Email and SMS one-time codes: send (to a credential the method policy offers), then verify.
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, credentialNotFound, secondsUntil } from '../errors.js';
+import { assertWithinBudget, spendBudget } from '../daily-budget.js';
+import { addToDevOutbox } from '../dev-outbox.js';
+import { ApiError, secondsUntil } from '../errors.js';
+import { requireOffered, type OfferedCredential, type StepUpMethod } from '../method-policy.js';
 import { attemptsLeftSentence } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { credentialsOf, e164, type Channel } from '../store.js';
+import { e164, type Channel } from '../store.js';
 import { verifyResponse } from '../verify-response.js';
 
 export const OTP_LIFETIME_MS = 5 * 60 * 1000;
@@ -37,8 +40,8 @@ function sameCode(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Creates a verification and "delivers" its code to the outbox; returns its UUID. */
-function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: string): string {
+/** Creates a verification and delivers its code; returns its UUID. */
+async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: string): Promise<string> {
   const { store } = ctx;
   const now = ctx.now();
   const key = `${userId}:${channel}`;
@@ -47,6 +50,7 @@ function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: stri
     const until = lastSent + OTP_RESEND_COOLDOWN_MS;
     throw new ApiError(429, 'rate_limited', 'A code was sent a moment ago. Wait a little before asking for another.', secondsUntil(until, now));
   }
+  assertWithinBudget(store, userId, `sent:${channel}`, ctx.dailyLimits.codesSentPerDay, now);
   // Only the newest code of a channel is valid: an older message must not still work.
   for (const [uuid, v] of store.verifications) {
     if (v.userId === userId && v.channel === channel) store.verifications.delete(uuid);
@@ -54,9 +58,29 @@ function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: stri
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const uuid = randomUUID();
   store.verifications.set(uuid, { uuid, userId, channel, to, code, expiresAt: now + OTP_LIFETIME_MS, failedAttempts: 0 });
-  store.outbox.push({ channel, to, code, sentAt: new Date(now).toISOString(), userId });
   store.lastSentAt.set(key, now);
+  spendBudget(store, userId, `sent:${channel}`, now);
+  if (ctx.devMode) addToDevOutbox(store, { channel, to, code, sentAt: new Date(now).toISOString(), userId });
+  try {
+    await ctx.deliverCode?.({ channel, to, code, userId });
+  } catch (cause) {
+    // Nothing was sent: no cooldown for a message that never left, and no code to guess.
+    store.verifications.delete(uuid);
+    if (store.lastSentAt.get(key) === now) store.lastSentAt.delete(key);
+    console.error('step-up-kit reference server: deliverCode failed', cause);
+    throw new ApiError(502, 'delivery_failed', 'The code could not be sent. Try again in a moment.');
+  }
   return uuid;
+}
+
+const methodOf = (channel: Channel): StepUpMethod => (channel === 'email' ? 'email' : 'sms');
+
+/** Where an offered email or phone credential delivers to: the `to` of its verifications. */
+function addressOf(offered: OfferedCredential): string | undefined {
+  const { credential } = offered;
+  if (credential?.kind === 'email') return credential.address;
+  if (credential?.kind === 'phone') return e164(credential);
+  return undefined;
 }
 
 function verifyCode(ctx: ServerContext, channel: Channel) {
@@ -64,11 +88,15 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     const body = await readJsonBody(c, VerifyBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
+    const method = methodOf(channel);
+    requireOffered(ctx, user, method);
     const now = ctx.now();
     const v = ctx.store.verifications.get(body.verificationUUID);
     if (!v || v.userId !== user.id || v.channel !== channel) {
       throw new ApiError(404, 'verification_not_found', 'This code request is no longer valid. Ask for a new code.');
     }
+    // The address the code went to must still be one the check offers (not removed since).
+    requireOffered(ctx, user, method, (offered) => addressOf(offered) === v.to);
     if (v.verifiedAt !== undefined) {
       throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
     }
@@ -76,7 +104,9 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     const tooMany = () => new ApiError(429, 'too_many_attempts', 'Too many wrong codes. Ask for a new code.');
     if (v.failedAttempts >= OTP_MAX_ATTEMPTS) throw tooMany();
     if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
+    assertWithinBudget(ctx.store, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
     if (!sameCode(v.code, body.verificationToken)) {
+      spendBudget(ctx.store, user.id, `failed:${channel}`, now);
       v.failedAttempts += 1;
       const remaining = OTP_MAX_ATTEMPTS - v.failedAttempts;
       if (remaining <= 0) throw tooMany();
@@ -92,9 +122,8 @@ export function registerOtpRoutes(router: Hono<AppEnv>, ctx: ServerContext): voi
     const { email } = await readJsonBody(c, EmailSendBody);
     const user = c.get('user');
     const wanted = email.trim().toLowerCase();
-    const credential = credentialsOf(user, 'email').find((e) => e.address.toLowerCase() === wanted);
-    if (!credential) throw credentialNotFound();
-    return c.json({ verificationUUID: sendCode(ctx, user.id, 'email', credential.address) });
+    const offered = requireOffered(ctx, user, 'email', (o) => addressOf(o)?.toLowerCase() === wanted);
+    return c.json({ verificationUUID: await sendCode(ctx, user.id, 'email', addressOf(offered) ?? wanted) });
   });
 
   router.post('/smsVerifications/create', async (c) => {
@@ -105,9 +134,9 @@ export function registerOtpRoutes(router: Hono<AppEnv>, ctx: ServerContext): voi
       throw new ApiError(400, 'invalid_request', 'The phone number may contain only digits, spaces and dashes.');
     }
     const user = c.get('user');
-    const phone = credentialsOf(user, 'phone').find((p) => p.phoneCountryCode === countryCode && p.phoneNumber === number);
-    if (!phone) throw credentialNotFound();
-    return c.json({ verificationUUID: sendCode(ctx, user.id, 'sms', e164(phone)) });
+    const wanted = `+${countryCode}${number}`;
+    requireOffered(ctx, user, 'sms', (o) => addressOf(o) === wanted);
+    return c.json({ verificationUUID: await sendCode(ctx, user.id, 'sms', wanted) });
   });
 
   router.post('/emailVerifications/verify', verifyCode(ctx, 'email'));

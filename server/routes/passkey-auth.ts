@@ -8,6 +8,7 @@ import {
 import type { Hono } from 'hono';
 import { issueChallenge, takeChallenge } from '../challenges.js';
 import { ApiError } from '../errors.js';
+import { requireOffered } from '../method-policy.js';
 import { relyingPartyFor } from '../passkey-relying-party.js';
 import { AuthenticationBody, challengeExpired, clientDataChallenge, invalidCredential } from '../passkey-wire.js';
 import { parseRequestedScopes, readJsonBody } from '../request-body.js';
@@ -29,6 +30,7 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     if (passkeys.length === 0) {
       throw new ApiError(404, 'no_passkey', 'You have no passkey yet. Use another way to confirm your identity.');
     }
+    requireOffered(ctx, user, 'passkey');
     const options = await generateAuthenticationOptions({
       rpID: rp.rpId,
       allowCredentials: passkeys.map((p) => ({ id: p.id, transports: p.transports })),
@@ -50,8 +52,9 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
 
-    const passkey = credentialsOf(user, 'passkey').find((p) => p.id === body.id);
-    if (!passkey) throw invalidCredential('This passkey is not registered to your account.');
+    const notRegistered = () => invalidCredential('This passkey is not registered to your account.');
+    const passkey = requireOffered(ctx, user, 'passkey', (o) => o.wire.id === body.id, notRegistered).credential;
+    if (passkey?.kind !== 'passkey') throw notRegistered();
     // A resident credential names its user; it must be this one.
     const { userHandle } = body.response;
     if (userHandle && userHandle !== Buffer.from(ctx.passkeyUserHandle(user.id)).toString('base64url')) {

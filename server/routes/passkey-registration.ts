@@ -1,5 +1,9 @@
-// Passkey registration (an extension beyond the wire contract, which only authenticates):
-// GET/POST users/mfa/register/passkey, so the demo and the tests can give a user a passkey.
+// Passkey enrolment (an extension beyond the wire contract, which only authenticates):
+// GET/POST users/mfa/register/passkey adds a passkey, DELETE users/passkeys/{id} removes one.
+// Changing a user's credentials is itself a step-up action: adding spends an elevated token for
+// `credential:link`, removing one for `credential:unlink` (an MFA user earns either only with
+// MFA, by the method policy). Otherwise a bare session could enrol its own passkey and then
+// step up with it, or strip the MFA that guards the account.
 import {
   generateRegistrationOptions,
   verifyRegistrationResponse,
@@ -7,11 +11,13 @@ import {
 } from '@simplewebauthn/server';
 import type { Hono } from 'hono';
 import { issueChallenge, takeChallenge } from '../challenges.js';
+import { ApiError } from '../errors.js';
 import { relyingPartyFor } from '../passkey-relying-party.js';
 import { challengeExpired, clientDataChallenge, invalidCredential, RegistrationBody } from '../passkey-wire.js';
 import { readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
+import { ELEVATED_TOKEN_HEADER } from './protected.js';
 import { credentialsOf, primaryEmail } from '../store.js';
 
 export const REGISTRATION_CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
@@ -44,10 +50,12 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
     return c.json(options);
   });
 
+  // The options alone add nothing (a challenge); the credential is added, and the token spent, below.
   router.post(PATH, async (c) => {
     const rp = relyingPartyFor(ctx, c, { forOptions: false });
     const { name, ...body } = await readJsonBody(c, RegistrationBody);
     const user = c.get('user');
+    await ctx.elevatedTokens.consume(c.req.header(ELEVATED_TOKEN_HEADER), user.id, 'credential:link');
 
     const challenge = clientDataChallenge(body.response.clientDataJSON);
     if (!challenge) throw invalidCredential();
@@ -91,5 +99,19 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
       createdAt: ctx.now(),
     });
     return c.json({ id: credential.id, alias });
+  });
+  router.delete('/users/passkeys/:id', async (c) => {
+    const user = c.get('user');
+    const id = c.req.param('id');
+    const indexOfPasskey = () => user.credentials.findIndex((credential) => credential.kind === 'passkey' && credential.id === id);
+    const notRegistered = () => new ApiError(404, 'credential_not_found', 'This passkey is not registered to your account.');
+    if (indexOfPasskey() === -1) throw notRegistered();
+    await ctx.elevatedTokens.consume(c.req.header(ELEVATED_TOKEN_HEADER), user.id, 'credential:unlink');
+    // Looked up again after the await: a concurrent request may have changed the list.
+    const index = indexOfPasskey();
+    if (index === -1) throw notRegistered();
+    user.credentials.splice(index, 1);
+    if (user.defaultMfaCredentialId === id) delete user.defaultMfaCredentialId;
+    return c.json({ id, removed: true });
   });
 }

@@ -1,7 +1,8 @@
 // POST users/mfa/auth/recovery: single-use recovery codes, compared by keyed hash.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, credentialNotFound } from '../errors.js';
+import { ApiError } from '../errors.js';
+import { requireOffered } from '../method-policy.js';
 import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
@@ -15,23 +16,22 @@ export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext)
     const body = await readJsonBody(c, RecoveryBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
-    if (user.recoveryCodes.length === 0) throw credentialNotFound();
+    requireOffered(ctx, user, 'recovery');
 
-    const { store } = ctx;
     const nowMs = ctx.now();
-    assertMfaNotLocked(store, user.id, nowMs);
+    assertMfaNotLocked(ctx, user.id, nowMs);
 
     const hash = ctx.hashRecoveryCode(body.code);
     const record = user.recoveryCodes.find((r) => r.hash === hash);
     if (!record || record.usedAt !== undefined) {
-      const remaining = recordMfaFailure(store, user.id, nowMs);
+      const remaining = recordMfaFailure(ctx, user.id, nowMs);
       if (record) {
         throw new ApiError(422, 'code_already_used', `This recovery code was already used. Use another one. ${attemptsLeftSentence(remaining)}`);
       }
       throw new ApiError(422, 'invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
     record.usedAt = nowMs;
-    clearMfaFailures(store, user.id);
+    clearMfaFailures(ctx, user.id);
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
   });
 }

@@ -2,7 +2,8 @@
 // the OAuth 2.0 authorization code flow, state and PKCE S256.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, credentialNotFound } from '../errors.js';
+import { ApiError, secondsUntil } from '../errors.js';
+import { requireOffered, type OfferedCredential } from '../method-policy.js';
 import { rememberState } from '../oauth-records.js';
 import { isCodeVerifier, s256 } from '../pkce.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
@@ -16,7 +17,6 @@ import {
   isServedProvider,
   OAUTH_STATE_LIFETIME_MS,
 } from '../social-providers.js';
-import { credentialsOf } from '../store.js';
 import { verifyResponse } from '../verify-response.js';
 
 /** Enough entropy to be unguessable, short enough to sit in a URL. */
@@ -35,6 +35,10 @@ const invalidGrant = () => new ApiError(400, 'invalid_grant', 'This sign-in coul
 const invalidState = () =>
   new ApiError(400, 'invalid_state', 'This sign-in has expired or was started elsewhere. Sign in again.');
 
+/** Matches the offered social account at `provider`. */
+const isAccountAt = (provider: string) => (offered: OfferedCredential): boolean =>
+  offered.credential?.kind === 'social' && offered.credential.provider === provider;
+
 export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
   const requireProvider = (provider: string) => {
     if (!isServedProvider(ctx, provider)) {
@@ -46,7 +50,7 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     const provider = c.req.param('provider');
     requireProvider(provider);
     const user = c.get('user');
-    if (!credentialsOf(user, 'social').some((s) => s.provider === provider)) throw credentialNotFound();
+    requireOffered(ctx, user, 'social', isAccountAt(provider));
     const { state, redirectUrl } = await readJsonBody(c, InitAuthBody);
     if (!STATE.test(state)) throw invalidRequest('The state must be a random base64url string of 32 to 128 characters.');
     if (!isAllowedRedirect(ctx, redirectUrl)) {
@@ -54,8 +58,12 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     }
     const nowMs = ctx.now();
     const record = { userId: user.id, provider, redirectUrl, expiresAt: nowMs + OAUTH_STATE_LIFETIME_MS };
-    if (!rememberState(ctx.store.oauthStates, state, record, nowMs)) {
+    const remembered = rememberState(ctx.store.oauthStates, state, record, nowMs);
+    if (!remembered.ok && remembered.reason === 'state_taken') {
       throw invalidRequest('This sign-in attempt was already started. Start a new one.');
+    }
+    if (!remembered.ok) {
+      throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts. Wait a few minutes, then try again.', secondsUntil(remembered.retryAtMs, nowMs));
     }
     // An extension of the answer: the client builds the authorization URL (with its PKCE
     // code_challenge, which never reaches this route) from these.
@@ -72,6 +80,7 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     const body = await readJsonBody(c, VerifyBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
+    requireOffered(ctx, user, 'social', isAccountAt(provider));
     const nowMs = ctx.now();
 
     // The code first, and spent at once: whatever fails later, it is never accepted twice.
@@ -79,11 +88,12 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     if (!grant || grant.usedAt !== undefined || grant.expiresAt <= nowMs) throw invalidGrant();
     grant.usedAt = nowMs;
 
-    // The attempt this code belongs to is over, whatever happens next.
+    // The attempt this code belongs to is over, whatever happens next; its state stays taken.
     const pending = ctx.store.oauthStates.get(grant.state);
-    ctx.store.oauthStates.delete(grant.state);
+    const alreadyFinished = pending?.finishedAt !== undefined;
+    if (pending) pending.finishedAt ??= nowMs;
     if (
-      grant.provider !== provider || grant.state !== body.state || !pending || pending.expiresAt <= nowMs ||
+      grant.provider !== provider || grant.state !== body.state || !pending || alreadyFinished || pending.expiresAt <= nowMs ||
       pending.userId !== user.id || pending.provider !== provider
     ) {
       throw invalidState();

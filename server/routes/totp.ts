@@ -3,11 +3,12 @@ import type { Hono } from 'hono';
 import { verifySync } from 'otplib';
 import { z } from 'zod';
 import { ApiError, credentialNotFound } from '../errors.js';
+import { offeredCredentials, requireOffered } from '../method-policy.js';
 import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { credentialsOf } from '../store.js';
+import type { User } from '../store.js';
 import { verifyResponse } from '../verify-response.js';
 
 /** One 30-second step either side: clocks drift and people type slowly. */
@@ -19,20 +20,23 @@ const TotpBody = z.object({
   requestedScopes: requestedScopesField,
 });
 
+/** Without a device id: the default MFA device when it is an offered TOTP device, else the first. */
+function defaultTotpId(ctx: ServerContext, user: User): string | undefined {
+  const ids = offeredCredentials(ctx, user).filter((o) => o.method === 'totp').map((o) => o.wire.id);
+  return ids.find((id) => id === user.defaultMfaCredentialId) ?? ids[0];
+}
+
 export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
   router.post('/users/mfa/auth/totp', async (c) => {
     const body = await readJsonBody(c, TotpBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
-    const devices = credentialsOf(user, 'totp');
-    const device = body.id === undefined
-      ? devices.find((d) => d.id === user.defaultMfaCredentialId) ?? devices[0]
-      : devices.find((d) => d.id === body.id);
-    if (!device) throw credentialNotFound();
+    const offered = requireOffered(ctx, user, 'totp', (o) => o.wire.id === (body.id ?? defaultTotpId(ctx, user)));
+    const device = offered.credential;
+    if (device?.kind !== 'totp') throw credentialNotFound();
 
-    const { store } = ctx;
     const nowMs = ctx.now();
-    assertMfaNotLocked(store, user.id, nowMs);
+    assertMfaNotLocked(ctx, user.id, nowMs);
 
     const code = body.code.replace(/\s/g, '');
     // Synchronous on purpose: no await between checking and recording the time step, so two
@@ -46,12 +50,12 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     const result = check(device.lastUsedTimeStep);
     if (result.valid && 'timeStep' in result) {
       device.lastUsedTimeStep = result.timeStep;
-      clearMfaFailures(store, user.id);
+      clearMfaFailures(ctx, user.id);
       return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
     }
     // Checked again without the replay guard only to tell the user why the code failed.
     const replayed = device.lastUsedTimeStep !== undefined && check().valid;
-    const remaining = recordMfaFailure(store, user.id, nowMs);
+    const remaining = recordMfaFailure(ctx, user.id, nowMs);
     if (replayed) {
       throw new ApiError(422, 'code_already_used', `This code was already used. Wait for the next code in your app. ${attemptsLeftSentence(remaining)}`);
     }

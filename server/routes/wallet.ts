@@ -5,13 +5,14 @@ import { isAddress, verifyMessage } from 'viem';
 import { generateSiweNonce, parseSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
 import { issueChallenge, takeChallenge } from '../challenges.js';
-import { ApiError, credentialNotFound } from '../errors.js';
+import { ApiError } from '../errors.js';
+import { offeredCredentials, requireOffered } from '../method-policy.js';
 import { parseUrl } from '../loopback-origin.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { assertWalletsOffered, expectedSiweSite } from '../siwe-site.js';
-import { credentialsOf } from '../store.js';
+import type { User, WalletCredential } from '../store.js';
 import { verifyResponse } from '../verify-response.js';
 
 export const SIWE_NONCE_LIFETIME_MS = 10 * 60 * 1000;
@@ -36,9 +37,14 @@ export const shortAddress = (address: string): string => `${address.slice(0, 6)}
 
 const isValidDate = (date: Date | undefined): date is Date => date !== undefined && !Number.isNaN(date.getTime());
 
+function offeredWallets(ctx: ServerContext, user: User): WalletCredential[] {
+  return offeredCredentials(ctx, user).flatMap((o) => (o.credential?.kind === 'wallet' ? [o.credential] : []));
+}
+
 export function registerWalletRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
   router.get('/nonce', (c) => {
     assertWalletsOffered(ctx);
+    requireOffered(ctx, c.get('user'), 'wallet');
     const nonce = generateSiweNonce();
     const nowMs = ctx.now();
     issueChallenge(ctx.store.challenges, nonce, { userId: c.get('user').id, purpose: 'siwe', expiresAt: nowMs + SIWE_NONCE_LIFETIME_MS }, nowMs);
@@ -56,8 +62,8 @@ export function registerWalletRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     }
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
-    const wallet = credentialsOf(user, 'wallet')[0];
-    if (!wallet) throw credentialNotFound();
+    requireOffered(ctx, user, 'wallet');
+    const wallets = offeredWallets(ctx, user);
 
     const message = parseSiweMessage(body.messageToSign);
     const { address, domain, uri, nonce, version, issuedAt, expirationTime, notBefore } = message;
@@ -94,12 +100,9 @@ export function registerWalletRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     }
     if (!valid) throw new ApiError(422, 'invalid_signature', 'The signature does not match the message. Sign it again.');
 
-    if (address.toLowerCase() !== wallet.address.toLowerCase()) {
-      throw new ApiError(
-        403,
-        'wallet_address_mismatch',
-        `This wallet is not the one linked to your account. Use the wallet ${shortAddress(wallet.address)}.`,
-      );
+    if (!wallets.some((w) => w.address.toLowerCase() === address.toLowerCase())) {
+      const linked = wallets.map((w) => shortAddress(w.address)).join(' or ');
+      throw new ApiError(403, 'wallet_address_mismatch', `This wallet is not the one linked to your account. Use the wallet ${linked}.`);
     }
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
   });

@@ -1,6 +1,7 @@
 // Drives the reference backend's development surface (same origin as the test page), the
 // way the demo and any script would.
-import { createStepUpClient, type StepUpClient, type StepUpClientConfig } from '../../src/index.js';
+import { registerPasskey } from '../../src/dev/index.js';
+import { createStepUpClient, requestExternalAuthElevatedToken, type StepUpClient, type StepUpClientConfig } from '../../src/index.js';
 
 export const API_BASE = '/api/v0';
 
@@ -14,7 +15,8 @@ async function dev<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pro
   return (await response.json()) as T;
 }
 
-export const resetBackend = () => dev<unknown>('POST', 'reset');
+/** Restores the seeded users; every session and elevated token from before stops working. */
+export const resetBackend = () => dev<unknown>('POST', 'reset', {});
 
 export const signIn = (userId: string) => dev<{ jwt: string; environmentId: string }>('POST', 'session', { userId });
 
@@ -46,6 +48,22 @@ export async function latestCode(userId: string, channel: 'email' | 'sms'): Prom
 
 export const externalJwt = (claims: { userId: string; scope: string; expiresInSeconds?: number; jti?: string }) =>
   dev<{ jwt: string }>('POST', 'external-jwt', claims);
+
+/**
+ * Gives `client` an elevated token for `scope` through external auth (an assertion of the dev
+ * issuer): a real verify call that spends no code and moves no counter, for tests whose subject
+ * is what comes after the step-up (enrolling a passkey needs `credential:link`).
+ */
+export async function elevateThroughExternalAuth(client: StepUpClient, userId: string, scope: string): Promise<void> {
+  const { jwt } = await externalJwt({ userId, scope });
+  await requestExternalAuthElevatedToken({ externalJwt: jwt }, client);
+}
+
+/** Registers a passkey for `userId` as an app would: a credential:link step-up, then enrolment. */
+export async function enrolPasskey(client: StepUpClient, userId: string, name = 'Test key'): Promise<{ id: string; alias: string }> {
+  await elevateThroughExternalAuth(client, userId, 'credential:link');
+  return registerPasskey({ name }, client);
+}
 
 /** A client signed in as `userId` against the reference backend. */
 export async function signedInClient(
