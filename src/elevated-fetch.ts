@@ -1,7 +1,7 @@
 // The "proceed" step: a request to the app's protected API carrying the elevated token.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { StepUpError } from './errors.js';
+import { StepUpError, throwIfCancelled } from './errors.js';
 import type { ScopeValue } from './wire.js';
 
 export const ELEVATED_TOKEN_HEADER = 'x-dyn-elevated-access-token';
@@ -13,29 +13,47 @@ export type ElevatedFetchInit = RequestInit & { scope: ScopeValue };
  * API base (a path starting with '/' against its origin). The token is only ever sent to the
  * API origin: another origin is refused before anything is sent, and redirects are not
  * followed (a redirect would carry the header elsewhere). Throws `step_up_required` when no
- * valid token for the scope is held; a single-use token is spent by this call.
+ * valid token for the scope is held; a single-use token is spent by this call, and only by a
+ * request that is actually sent: one that cannot be built (a URL with credentials, a bad
+ * header) is refused with `invalid_request` and leaves the token held.
  */
 export async function elevatedFetch(
   path: string | URL,
   init: ElevatedFetchInit,
   client: StepUpClient = getDefaultClient(),
 ): Promise<Response> {
-  const { scope, ...requestInit } = init;
-  const url = new URL(path, client.apiBase);
+  const { scope, ...rest } = init;
+  let url: URL;
+  try {
+    url = new URL(path, client.apiBase);
+  } catch (cause) {
+    throw new StepUpError('invalid_request', { message: 'That address is not valid.', cause });
+  }
   if (url.origin !== client.origin) {
     throw new StepUpError('forbidden', { message: 'Elevated requests can only be sent to the step-up API origin.' });
   }
   const authToken = await client.config.getAuthToken();
+  let headers: Headers;
+  try {
+    headers = new Headers(rest.headers);
+    if (authToken && !headers.has('authorization')) headers.set('authorization', `Bearer ${authToken}`);
+    // Built once before the token is taken: whatever fetch would refuse (credentials in the
+    // URL, a bad header name or body) throws here, so a single-use token is only spent on a
+    // request that leaves.
+    // (A stream body would be locked by this trial request, so the trial goes without it.)
+    new Request(url, { ...rest, body: rest.body instanceof ReadableStream ? null : rest.body, headers, redirect: 'error' });
+  } catch (cause) {
+    throw new StepUpError('invalid_request', { message: 'This request cannot be sent: its address or headers are not valid.', cause });
+  }
+  throwIfCancelled(rest.signal ?? undefined);
+
   const token = client.tokens.take(scope, true);
   if (!token) throw new StepUpError('step_up_required');
-
-  const headers = new Headers(requestInit.headers);
   headers.set(ELEVATED_TOKEN_HEADER, token);
-  if (authToken && !headers.has('authorization')) headers.set('authorization', `Bearer ${authToken}`);
   try {
-    return await client.fetch(url, { ...requestInit, headers, redirect: 'error' });
+    return await client.fetch(url, { ...rest, headers, redirect: 'error' });
   } catch (cause) {
-    if (requestInit.signal?.aborted) throw new StepUpError('cancelled', { cause });
+    if (rest.signal?.aborted) throw new StepUpError('cancelled', { cause });
     throw new StepUpError('network_error', { cause });
   }
 }

@@ -8,10 +8,11 @@ import {
   sendEmailOTP,
   verifyOTP,
   checkStepUpAuth,
+  StepUpError,
   type StepUpClient,
 } from '../src/index.js';
 import { advanceServerClock, API_BASE, latestCode, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
-import { craftToken, ECHO_API, nowSeconds, scriptedApi } from './support/scripted.js';
+import { arrivedAt, craftToken, ECHO_API, nowSeconds, scriptedApi } from './support/scripted.js';
 import { rejection } from './support/rejection.js';
 
 /** Elevates `client` (bob) for `scopes` with a real email code. */
@@ -20,6 +21,18 @@ async function elevate(client: StepUpClient, scopes: string[]) {
   await sendEmailOTP({}, client);
   await verifyOTP({ type: 'email', token: (await latestCode('bob', 'email')).code, requestedScopes: scopes }, client);
   await advanceServerClock(31); // past the resend cooldown, for the next elevation
+}
+
+/** Records every request and sends none: for a client whose API base is not a server of this test. */
+function offlineFetch(): { fetch: typeof fetch; urls: string[] } {
+  const urls: string[] = [];
+  return {
+    urls,
+    fetch: (input) => {
+      urls.push(String(input instanceof Request ? input.url : input));
+      return Promise.reject(new TypeError('offline: this test sends nothing'));
+    },
+  };
 }
 
 describe('elevatedFetch and the protected endpoints', () => {
@@ -54,12 +67,62 @@ describe('elevatedFetch and the protected endpoints', () => {
     expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client)).to.be.a('string');
   });
 
-  it('does not follow a redirect, which would carry the header to its target', async () => {
-    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}/test-fixtures/echo/stolen`;
-    const redirecting = scriptedApi({ status: 302, headers: { location: otherOrigin } });
+  it('never sends the token to a look-alike of the API origin: another host, scheme or port', async () => {
+    const recorder = offlineFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: 'https://api.example.com/api/v0', fetch: recorder.fetch });
+    const token = craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300, singleUse: true });
+    client.tokens.add(token);
+    // each one starts with the API origin's text: a prefix test would let it through
+    for (const lookAlike of [
+      'https://api.example.com.evil.net/api/v0/x',
+      'https://api.example.com@evil.net/api/v0/x',
+      'https://api.example.com:8443/api/v0/x',
+      'http://api.example.com/api/v0/x',
+    ]) {
+      expect((await rejection(elevatedFetch(lookAlike, { scope: 'wallet:sign' }, client))).code, lookAlike).to.equal('forbidden');
+    }
+    expect(recorder.urls).to.deep.equal([]);
+    expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client)).to.equal(token);
+  });
+
+  it('a URL with credentials is refused and the single-use token is still held', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, fetch: recorder.fetch });
+    const token = craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300, singleUse: true });
+    client.tokens.add(token);
+    // the API origin itself (an origin has no user part), so only building the request can refuse it
+    const withCredentials = `${location.protocol}//user:pass@${location.host}${ECHO_API}/x`;
+    const error = await rejection(elevatedFetch(withCredentials, { scope: 'wallet:sign' }, client));
+    expect(error).to.be.instanceOf(StepUpError);
+    expect(error.code).to.equal('invalid_request');
+    expect(recorder.urls).to.deep.equal([]);
+    expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client)).to.equal(token);
+  });
+
+  it('an invalid header name is refused and the single-use token is still held', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, fetch: recorder.fetch });
+    const token = craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300, singleUse: true });
+    client.tokens.add(token);
+    const error = await rejection(elevatedFetch('x', { scope: 'wallet:sign', headers: { 'not a header': '1' } }, client));
+    expect(error).to.be.instanceOf(StepUpError);
+    expect(error.code).to.equal('invalid_request');
+    expect(recorder.urls).to.deep.equal([]);
+    expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client)).to.equal(token);
+  });
+
+  it('does not follow a redirect, even to a page of the API origin that would take the request', async () => {
+    // the echo accepts any request: had the redirect been followed, the token would have arrived there
+    const target = `${ECHO_API}/redirect-target-${crypto.randomUUID()}`;
+    const redirecting = scriptedApi({ status: 302, headers: { location: target } });
     const { client } = await signedInClient('bob', { apiBaseUrl: redirecting });
     client.tokens.add(craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300 }));
-    expect((await rejection(elevatedFetch('go', { scope: 'wallet:sign' }, client))).code).to.equal('network_error');
+    const outcome = await elevatedFetch('go', { scope: 'wallet:sign' }, client).then(
+      (response) => response.status,
+      (error: { code: string }) => error.code,
+    );
+    expect(await arrivedAt(target), 'requests that reached the redirect target').to.deep.equal([]);
+    expect(outcome).to.equal('network_error');
   });
 
   it('does not attach a token after its expiry', async () => {

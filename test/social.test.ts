@@ -2,16 +2,25 @@
 // reference backend's development provider.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { elevatedFetch, hasElevatedAccessToken, verifySocial, type StepUpClient, type VerifyResponse } from '../src/index.js';
+import {
+  elevatedFetch,
+  hasElevatedAccessToken,
+  StepUpError,
+  verifySocial,
+  type StepUpClient,
+  type VerifyResponse,
+} from '../src/index.js';
 import { codeChallengeOf, randomToken } from '../src/pkce.js';
-import { API_BASE, resetBackend, signedInClient } from './support/backend.js';
+import { API_BASE, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
 import { rejection } from './support/rejection.js';
 
 const SCOPES = ['credential:link'];
 const CALLBACK = '/test/support/oauth-callback.html';
+/** Same server, another origin. */
+const OTHER_ORIGIN = `${location.protocol}//127.0.0.1:${location.port}`;
 
 /** Starts verifySocial from a real mouse click (a user gesture), recording the popup it opens. */
-async function startFromClick(client: StepUpClient) {
+async function startFromClick(client: StepUpClient, redirectUrl = CALLBACK) {
   const button = document.createElement('button');
   button.textContent = 'Continue with Google';
   button.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:50px';
@@ -23,7 +32,11 @@ async function startFromClick(client: StepUpClient) {
   const started = new Promise<{ verification: Promise<VerifyResponse> }>((resolve) =>
     button.addEventListener(
       'click',
-      () => resolve({ verification: verifySocial({ provider: 'google', requestedScopes: SCOPES, redirectUrl: CALLBACK }, client) }),
+      () => {
+        const verification = verifySocial({ provider: 'google', requestedScopes: SCOPES, redirectUrl }, client);
+        verification.catch(() => undefined); // the test awaits it; one that fails at once is not unhandled
+        resolve({ verification });
+      },
       { once: true },
     ),
   );
@@ -98,12 +111,47 @@ describe('social step-up (popup)', () => {
     const { verification, popup } = await startFromClick(client);
     const form = await providerForm(popup!);
     const state = form.querySelector<HTMLInputElement>('input[name=state]')!.value;
-    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}`;
-    popup!.location.href = `${otherOrigin}/test/support/hostile-callback.html?code=stolen&state=${encodeURIComponent(state)}`;
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the hostile page has posted by now
-    expect(hasElevatedAccessToken('credential:link', client)).to.equal(false);
+    const hostilePosted = new Promise<void>((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        if (event.origin !== OTHER_ORIGIN) return;
+        window.removeEventListener('message', onMessage);
+        resolve();
+      };
+      window.addEventListener('message', onMessage);
+    });
+    popup!.location.href = `${OTHER_ORIGIN}/test/support/hostile-callback.html?code=stolen&state=${encodeURIComponent(state)}`;
+    // verifySocial listened first, so it has seen the message by the time this listener does
+    await hostilePosted;
     popup!.close();
-    expect((await rejection(verification)).code).to.equal('cancelled'); // still waiting until the user gave up
+    // still waiting until the user gave up: had it taken the message, the sign-in would have gone on with it
+    expect((await rejection(verification)).code).to.equal('cancelled');
+    expect(hasElevatedAccessToken('credential:link', client)).to.equal(false);
+  });
+
+  it('a redirect URL of another origin is refused before anything is sent or a popup opens', async () => {
+    const recorder = recordingFetch();
+    const { client: recorded } = await signedInClient('bob', { fetch: recorder.fetch });
+    try {
+      // the first one the backend would accept (a loopback page in development mode): only the client stands in the way
+      for (const redirectUrl of [`${OTHER_ORIGIN}${CALLBACK}`, 'https://evil.example/callback', '//evil.example/callback']) {
+        const { verification, popup } = await startFromClick(recorded, redirectUrl);
+        popup?.close();
+        expect(popup !== null, `a popup opened for ${redirectUrl}`).to.equal(false); // (a Window would hang chai's message)
+        const error = await rejection(verification);
+        expect(error, redirectUrl).to.be.instanceOf(StepUpError);
+        expect(error.code, redirectUrl).to.equal('invalid_request');
+      }
+    } finally {
+      // no popup used the clicks' gesture: spend it, or the next test would start with one
+      window.open('about:blank', '', 'popup')?.close();
+    }
+    // redirect mode: only to a URL the backend refuses too, so that a broken check cannot navigate this page away
+    const redirectMode = verifySocial(
+      { provider: 'google', requestedScopes: SCOPES, mode: 'redirect', redirectUrl: 'https://evil.example/callback' },
+      recorded,
+    );
+    expect((await rejection(redirectMode)).code).to.equal('invalid_request');
+    expect(recorder.urls).to.deep.equal([]);
   });
 
   it('without a user gesture the popup is blocked, and the error says so', async () => {
@@ -157,6 +205,36 @@ describe('social step-up (popup)', () => {
       expect(await verify(verifier)).to.deep.equal({ status: 200, code: 'ok' });
       expect(await verify(verifier)).to.deep.equal({ status: 400, code: 'invalid_grant' });
     });
+  });
+});
+
+describe('the social callback page', () => {
+  it('posts nothing to an opener of another origin', async () => {
+    // A page of another origin (in a frame, so that a real click gives it a user gesture)
+    // opens the callback page, carrying a code, as a popup: that page is the popup's opener.
+    const callback = new URL(`${CALLBACK}?code=${randomToken()}&state=${randomToken()}`, location.href).href;
+    const query = new URLSearchParams({ open: callback, report: location.origin });
+    const frame = document.createElement('iframe');
+    frame.src = `${OTHER_ORIGIN}/test/support/foreign-opener.html?${query}`;
+    frame.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:50px;border:0';
+    const reports: Array<{ ready?: boolean; opened?: boolean; received?: unknown[] }> = [];
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin === OTHER_ORIGIN && event.data?.kind === 'foreign-opener') reports.push(event.data);
+    };
+    window.addEventListener('message', onMessage);
+    try {
+      document.body.append(frame);
+      await waitUntil(() => reports.some((r) => r.ready), 'the other origin’s page loads');
+      await sendMouse({ type: 'click', position: [100, 25] });
+      await waitUntil(() => reports.some((r) => r.opened !== undefined), 'the other origin’s page was clicked');
+      expect(reports.find((r) => r.opened !== undefined)!.opened, 'the callback popup opened').to.equal(true);
+      // the callback page closes itself once it has done its work
+      await waitUntil(() => reports.some((r) => r.received), 'the callback page ran and closed', { timeout: 5000 });
+      expect(reports.find((r) => r.received)!.received, 'messages the other origin received').to.deep.equal([]);
+    } finally {
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+    }
   });
 });
 

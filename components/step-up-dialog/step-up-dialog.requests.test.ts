@@ -26,16 +26,27 @@ const PASSKEY_POST = 'POST users/mfa/auth/passkey';
 
 async function open(userId: string, options: { now?: () => number; passkey?: boolean } = {}) {
   const log = requestLog();
+  /** The logged requests whose answer has arrived: the server has done its part of them. */
+  const answered: string[] = [];
+  const fetchAndNote: typeof fetch = async (input, init) => {
+    const index = log.requests.length; // log.fetch logs the request here, synchronously
+    const response = await log.fetch(input, init);
+    answered.push(log.requests[index]!);
+    return response;
+  };
   if (options.passkey) await executeServerCommand('webauthn:add-authenticator', { options: {} });
-  const { client } = await signedInClient(userId, { fetch: log.fetch, ...(options.now ? { now: options.now } : {}) });
+  const { client } = await signedInClient(userId, { fetch: fetchAndNote, ...(options.now ? { now: options.now } : {}) });
   // enrolled through another session, so the registration requests stay out of the log
   if (options.passkey) await enrolPasskey((await signedInClient(userId)).client, userId);
   const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
   const outcome = dialog.requestStepUp();
   outcome.catch(() => undefined);
   await waitForOpen(dialog);
-  return { client, dialog, outcome, log };
+  return { client, dialog, outcome, log, answered };
 }
+
+/** What the code method says about the code it sent ("We sent a code to …"). */
+const sentMessage = (dialog: StepUpDialog) => textOf(inShadow(currentMethod(dialog), '[part=intro]'));
 
 async function switchTo(dialog: StepUpDialog, label: string, tag: string) {
   [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((b) => textOf(b).startsWith(label))!.click();
@@ -74,7 +85,10 @@ describe('<step-up-dialog> requests', () => {
 
   it('email code: one send when it opens, one verify when the code is typed', async () => {
     const { dialog, outcome, log } = await open('bob');
-    await waitUntil(() => log.requests.includes('POST emailVerifications/create'), 'code sent');
+    // the outbox is read once the user is told the code went out, not when the send is merely issued
+    await waitUntil(() => sentMessage(dialog) === 'We sent a code to bob@example.com.', 'the user is told the code was sent', {
+      timeout: 5000,
+    });
     await waitUntil(() => deepActive() === codeInput(currentMethod(dialog)));
     const { code } = await latestCode('bob', 'email');
     await type(code);
@@ -88,7 +102,9 @@ describe('<step-up-dialog> requests', () => {
     const mark = log.requests.length;
     await switchTo(dialog, 'Text message code', 'step-up-otp');
     await waitUntil(() => currentMethod(dialog).getAttribute('channel') === 'sms', 'the SMS method');
-    await waitUntil(() => textOf(inShadow(currentMethod(dialog), '[part=intro]')).startsWith('We sent a code'), 'code sent');
+    await waitUntil(() => sentMessage(dialog) === 'We sent a code to +12025550123.', 'the user is told the code was sent', {
+      timeout: 5000,
+    });
     await waitUntil(() => deepActive() === codeInput(currentMethod(dialog)));
     const { code } = await latestCode('bob', 'sms');
     await type(code);
@@ -119,8 +135,9 @@ describe('<step-up-dialog> requests', () => {
   });
 
   it('passkey: a prefetched challenge the server has let lapse is replaced once, and the press still succeeds', async () => {
-    const { dialog, outcome, log } = await open('alice', { passkey: true });
-    await waitUntil(() => log.requests.includes(PASSKEY_GET), 'options prefetched');
+    const { dialog, outcome, log, answered } = await open('alice', { passkey: true });
+    // the clock moves only once the server has answered with the challenge; nothing on screen shows the prefetch
+    await waitUntil(() => answered.includes(PASSKEY_GET), 'options prefetched', { timeout: 5000 });
     await advanceServerClock(3 * 60); // past the server's 2-minute challenge lifetime
     const mark = log.requests.length;
     button(dialog).click();

@@ -3,7 +3,17 @@ import { TokenScope } from '../../src/index.js';
 import { latestCode, outbox, resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
 import type { StepUpElevatedEvent } from '../events/index.js';
-import { codeInput, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, type, waitForOpen } from '../testing/helpers.js';
+import {
+  codeInput,
+  currentMethod,
+  deepActive,
+  expectProtectedExportAccepted,
+  inShadow,
+  requestLog,
+  textOf,
+  type,
+  waitForOpen,
+} from '../testing/helpers.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 import type { StepUpOtp } from './step-up-otp.js';
 
@@ -101,5 +111,42 @@ describe('<step-up-otp>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail).to.include({ scope: SCOPE, method: 'email', alreadyElevated: false });
     await expectProtectedExportAccepted(client);
+  });
+
+  it('a code the browser reads from the SMS while the typed one is being checked sends no second verify', async () => {
+    // Web OTP stubbed (no SMS reaches a test browser); it answers only when told, and, like a
+    // code already on its way, answers even after the element has aborted its request.
+    let smsRead: (code: string) => void = () => undefined;
+    const realGet = navigator.credentials.get;
+    navigator.credentials.get = (options?: CredentialRequestOptions) =>
+      options && 'otp' in options
+        ? new Promise((resolve) => (smsRead = (code) => resolve({ id: '', type: 'otp', code } as Credential)))
+        : realGet.call(navigator.credentials, options);
+    try {
+      const log = requestLog();
+      let smsCode = '';
+      const { client } = await signedInClient('bob', {
+        // the SMS is read at the moment the typed code's verify goes out: certainly in flight
+        fetch: (input, init) => {
+          const sent = log.fetch(input, init);
+          if (log.requests.at(-1) === 'POST smsVerifications/verify') smsRead(smsCode);
+          return sent;
+        },
+      });
+      const el = await fixture<StepUpOtp>(html`<step-up-otp channel="sms" scope=${SCOPE} .client=${client}></step-up-otp>`);
+      await waitUntil(() => sentText(el) === 'We sent a code to +12025550123.', 'the sent message', { timeout: 5000 });
+      smsCode = (await latestCode('bob', 'sms')).code;
+      codeInput(el).focus();
+      await type(smsCode);
+      const status = () => textOf(inShadow(el, '[part=status]'));
+      await waitUntil(() => status() === 'Verified.' || textOf(inShadow(el, '[part=error]')) !== '', 'the code was checked', {
+        timeout: 5000,
+      });
+      expect(log.requests.filter((r) => r === 'POST smsVerifications/verify')).to.have.length(1);
+      expect(status()).to.equal('Verified.');
+      await expectProtectedExportAccepted(client);
+    } finally {
+      navigator.credentials.get = realGet;
+    }
   });
 });

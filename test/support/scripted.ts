@@ -39,6 +39,19 @@ export function scriptedJson(body: unknown, status = 200, delayMs = 0): string {
 /** An apiBaseUrl that echoes each request back as JSON `{ method, url, headers }`. */
 export const ECHO_API = '/test-fixtures/echo';
 
+export interface EchoedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** Every request that reached the echo at `path` (a path under ECHO_API), oldest first. */
+export async function arrivedAt(path: string): Promise<EchoedRequest[]> {
+  if (!path.startsWith(`${ECHO_API}/`)) throw new Error(`${path} is not under ${ECHO_API}`);
+  const response = await fetch(`/test-fixtures/arrived/${path.slice(ECHO_API.length + 1)}`);
+  return (await response.json()) as EchoedRequest[];
+}
+
 /**
  * A JWT-shaped token with the given claims and a (meaningless) signature segment. The
  * client never verifies signatures, so this exercises exactly what the client reads.
