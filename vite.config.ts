@@ -1,6 +1,10 @@
 // `npm start`: the demo, with the reference backend (dev mode) mounted in the same server.
-import { defineConfig, type Plugin } from 'vite';
-import { createNodeMiddleware, createReferenceServer } from './server/index.js';
+import { tsImport } from 'tsx/esm/api';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+// The reference backend from its TypeScript sources through tsx (as the test runner loads it):
+// Vite's own config loader would look for the workspace packages' builds.
+const { createNodeMiddleware, createReferenceServer }: typeof import('./server/index.js') = await tsImport('./server/index.ts', import.meta.url);
 
 function referenceBackend(): Plugin {
   return {
@@ -14,5 +18,7 @@ function referenceBackend(): Plugin {
 export default defineConfig({
   root: 'demo',
   server: { port: Number(process.env.PORT) || 5173, strictPort: true },
+  // The workspace packages (@step-up-kit/protocol) from their TypeScript sources, unbuilt.
+  resolve: { conditions: ['step-up-kit:source', ...defaultClientConditions] },
   plugins: [referenceBackend()],
 });

@@ -48,7 +48,8 @@ const CHROME_ARGS = [
 
 export default {
   files: ['src/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts', 'demo/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // 'step-up-kit:source': the workspace packages (@step-up-kit/protocol) from their sources, unbuilt.
+  nodeResolve: { exportConditions: ['step-up-kit:source', 'browser', 'development'] },
   // Test files share one in-memory backend (resets, clock moves), so they run one at a time.
   concurrency: 1,
   middleware: [referenceBackendMiddleware(), scriptedBackendMiddleware()],

@@ -19,8 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { MAX_CREATED_USERS } from '../server/routes/dev.js';
 import { OTP_RESEND_COOLDOWN_MS } from '../server/routes/otp.js';
-import { ELEVATED_TOKEN_HEADER } from '../server/routes/protected.js';
-import type { OtpVerification, StepUpCheckResponse, VerifyResponse } from '../src/wire.js';
+import { ELEVATED_TOKEN_HEADER, type OtpVerification, type StepUpCheckResponse, type VerifyResponse } from '@step-up-kit/protocol';
 
 const SCOPE = 'wallet:export';
 const STEP_UPS = intFromEnv('LOAD_STEP_UPS', 1000, 1, 10_000);

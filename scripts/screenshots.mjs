@@ -1,7 +1,7 @@
 // `npm run screenshots`: renders each <step-up-dialog> state in headless Chromium, light and
 // dark (plus RTL and German samples), into .screenshots/ for review. Serves the repo with
 // vite (the reference backend mounted in dev mode, as in `npm start`) and the page in
-// components/screenshots/.
+// test/support/screenshots/.
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
@@ -34,7 +34,7 @@ try {
       });
     }
     const query = new URLSearchParams(shot).toString();
-    await page.goto(`${base}components/screenshots/index.html?${query}`);
+    await page.goto(`${base}test/support/screenshots/index.html?${query}`);
     await page.waitForSelector('body[data-ready=true]', { timeout: 20000 });
     const name = [shot.state, shot.scheme, shot.dir, shot.lang].filter(Boolean).join('-');
     await page.screenshot({ path: `${OUT}/${name}.png` });

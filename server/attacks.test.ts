@@ -10,7 +10,7 @@ import { generate } from 'otplib';
 import { createApp, createReferenceServer } from './create-reference-server.js';
 import { DEFAULT_DAILY_LIMITS } from './daily-budget.js';
 import { DEV_OUTBOX_PER_USER } from './dev-outbox.js';
-import { ELEVATED_TOKEN_HEADER } from './routes/protected.js';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createServerContext, type CodeMessage } from './server-context.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import {

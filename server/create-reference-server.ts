@@ -1,4 +1,5 @@
 // The factory: wires the routes of the reference backend into one Hono app.
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -9,7 +10,7 @@ import { registerExternalAuthRoutes } from './routes/external-auth.js';
 import { registerOtpRoutes } from './routes/otp.js';
 import { registerPasskeyAuthRoutes } from './routes/passkey-auth.js';
 import { registerPasskeyRegistrationRoutes } from './routes/passkey-registration.js';
-import { ELEVATED_TOKEN_HEADER, registerProtectedRoutes } from './routes/protected.js';
+import { registerProtectedRoutes } from './routes/protected.js';
 import { registerRecoveryRoutes } from './routes/recovery.js';
 import { MAX_BODY_BYTES, payloadTooLarge } from './request-body.js';
 import { registerSocialRoutes } from './routes/social.js';

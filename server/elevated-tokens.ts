@@ -2,9 +2,10 @@
 // ES256 with a key pair made per server instance; only this server can mint or accept them.
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import type { ElevatedTokenClaims } from '../src/wire.js';
+import type { ElevatedTokenClaims } from '@step-up-kit/protocol';
 import { ApiError } from './errors.js';
-import { normalizeScopes, type Scope, type ScopePolicy } from './scope-policy.js';
+import { normalizeScopes } from '@step-up-kit/protocol';
+import type { Scope, ScopePolicy } from './scope-policy.js';
 import { isRemembered, rememberUntil } from './store.js';
 
 export const SINGLE_USE_LIFETIME_SECONDS = 5 * 60;

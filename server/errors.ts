@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { WireErrorBody } from '../src/wire.js';
+import type { WireErrorBody } from '@step-up-kit/protocol';
 
 export class ApiError extends Error {
   constructor(

@@ -12,7 +12,7 @@ import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 
 import { createSiweMessage } from 'viem/siwe';
 import { createApp } from './create-reference-server.js';
 import { generateRecoveryCode } from './recovery-codes.js';
-import { ELEVATED_TOKEN_HEADER } from './routes/protected.js';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createServerContext, type ServerContext } from './server-context.js';
 import type { Credential, User } from './store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';

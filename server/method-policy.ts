@@ -3,7 +3,7 @@
 // elevated token (what it accepts), so the two cannot drift apart. A user with an MFA device
 // is offered only MFA credentials; everyone else their re-authentication credentials; and
 // only methods this server can verify (a configured relying party, SIWE site, code sender).
-import type { StepUpCheckResponse, StepUpCredential } from '../src/wire.js';
+import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
 import { ApiError, credentialNotFound } from './errors.js';
 import type { ServerContext } from './server-context.js';
 import { isServedProvider } from './social-providers.js';

@@ -4,7 +4,7 @@ import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
 import type { User } from './store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
-import { ELEVATED_TOKEN_HEADER } from './routes/protected.js';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, type TestServer } from './test-helpers.js';
 
 const ORIGIN = 'http://localhost:5173';

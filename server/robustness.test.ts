@@ -7,7 +7,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import type { ReferenceServer } from './create-reference-server.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
-import { ELEVATED_TOKEN_HEADER } from './routes/protected.js';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { call, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, START_MS } from './test-helpers.js';
 
 const RUNS_PER_ENDPOINT = 300;

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run server`: the reference backend as its own Node server.
 // HOST (default 127.0.0.1), PORT (default 8787); dev mode with STEP_UP_DEV=1 or --dev.
 import { serve } from '@hono/node-server';

@@ -1,5 +1,5 @@
 // The answer of every successful step-up verification (wire `VerifyResponse`).
-import type { VerifyResponse } from '../src/wire.js';
+import type { VerifyResponse } from '@step-up-kit/protocol';
 import type { Scope } from './scope-policy.js';
 import type { ServerContext } from './server-context.js';
 import type { Session } from './session.js';

@@ -1,11 +1,11 @@
 // check: is step-up required for a scope, and which credentials can the user present?
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { JwtVerifiedCredentialFormatEnum } from './enums.js';
+import { JwtVerifiedCredentialFormatEnum } from '@step-up-kit/protocol';
 import { StepUpCheckFailedEvent } from './client-events.js';
 import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
-import type { ScopeValue, StepUpCheckResponse, StepUpCredential } from './wire.js';
+import type { ScopeValue, StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
 
 const KNOWN_FORMATS = new Set<string>(Object.values(JwtVerifiedCredentialFormatEnum));
 

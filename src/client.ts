@@ -2,7 +2,7 @@
 import { memoryPersistence, sessionPersistence } from './token-persistence.js';
 import { ElevatedTokenStore, type HeldTokenSummary } from './token-store.js';
 import type { StepUpClientEventMap } from './client-events.js';
-import type { StepUpCheckResponse, StepUpCredential } from './wire.js';
+import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
 
 export interface StepUpClientConfig {
   /** Base of the API, e.g. '/api/v0' (same origin) or 'https://api.example.com/api/v0'. */

@@ -2,9 +2,8 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
-import type { ScopeValue } from './wire.js';
+import { ELEVATED_TOKEN_HEADER, type ScopeValue } from '@step-up-kit/protocol';
 
-export const ELEVATED_TOKEN_HEADER = 'x-dyn-elevated-access-token';
 
 export type ElevatedFetchInit = RequestInit & { scope: ScopeValue };
 

@@ -4,7 +4,7 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError } from './errors.js';
 import { apiRequest } from './http.js';
-import type { ExternalAuthResponse } from './wire.js';
+import type { ExternalAuthResponse } from '@step-up-kit/protocol';
 
 export async function requestExternalAuthElevatedToken(
   params: { externalJwt: string; signal?: AbortSignal },

@@ -2,7 +2,7 @@
 // server verifies signatures; the client only needs scope, expiry and single-use to decide
 // when to attach, keep or drop a token, and refuses anything that does not look like a
 // signed JWT carrying those claims.
-import { parseScopeClaim } from './scopes.js';
+import { parseScopeClaim } from '@step-up-kit/protocol';
 
 export interface ElevatedTokenInfo {
   scopes: string[];

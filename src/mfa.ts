@@ -3,7 +3,7 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { apiRequest } from './http.js';
 import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
-import type { ScopeValue, VerifyResponse } from './wire.js';
+import type { ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
 /** Verifies a code from the user's authenticator app (the default device unless `deviceId`). */
 export async function authenticateTotpMfaDevice(

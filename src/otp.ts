@@ -2,11 +2,11 @@
 import { callingCodeFor, splitE164 } from './calling-codes.js';
 import type { OtpChannel, StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { JwtVerifiedCredentialFormatEnum } from './enums.js';
+import { JwtVerifiedCredentialFormatEnum } from '@step-up-kit/protocol';
 import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
-import type { OtpVerification, ScopeValue, VerifyResponse } from './wire.js';
+import type { OtpVerification, ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
 function parseVerification(body: unknown): OtpVerification {
   const uuid = (body as { verificationUUID?: unknown } | null)?.verificationUUID;

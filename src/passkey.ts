@@ -13,7 +13,7 @@ import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
-import type { ScopeValue, VerifyResponse } from './wire.js';
+import type { ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
 const PASSKEY_PATH = 'users/mfa/auth/passkey';
 

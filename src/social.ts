@@ -2,13 +2,13 @@
 // popup opened on the user's gesture, or by a full-page redirect when popups are blocked.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import type { ProviderEnum } from './enums.js';
+import type { ProviderEnum } from '@step-up-kit/protocol';
 import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { codeChallengeOf, randomToken } from './pkce.js';
 import { readSocialCallback, SOCIAL_CALLBACK_MESSAGE, type SocialCallbackMessage } from './social-callback.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
-import type { ScopeValue, VerifyResponse } from './wire.js';
+import type { ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
 export interface VerifySocialParams {
   provider: ProviderEnum | `${ProviderEnum}`;

@@ -1,7 +1,7 @@
 // Reading the elevated tokens held by a client.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import type { ScopeValue } from './wire.js';
+import type { ScopeValue } from '@step-up-kit/protocol';
 
 /** True when a valid elevated token for `scope` is held. Local and synchronous; consumes nothing. */
 export function hasElevatedAccessToken(scope: ScopeValue, client: StepUpClient = getDefaultClient()): boolean {

@@ -2,8 +2,8 @@
 // the elevated token of the answer by the token rules.
 import type { StepUpClient } from './client.js';
 import { StepUpError } from './errors.js';
-import { normalizeScopes } from './scopes.js';
-import type { ScopeValue, VerifyResponse } from './wire.js';
+import { normalizeScopes } from '@step-up-kit/protocol';
+import type { ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
 /** Normalized requested scopes; throws `invalid_scope` (before any request) when empty or not strings. */
 export function requireScopes(requestedScopes: readonly ScopeValue[] | undefined): string[] {

@@ -3,7 +3,7 @@
 // builder is imported like any dependency; the elements load it in their on-demand chunk.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { JwtVerifiedCredentialFormatEnum } from './enums.js';
+import { JwtVerifiedCredentialFormatEnum } from '@step-up-kit/protocol';
 import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
@@ -12,7 +12,7 @@ import { shortenAddress } from './wallets/address.js';
 import { rpcErrorCode, USER_REJECTED } from './wallets/eip1193.js';
 import { createSignInMessage } from './wallets/siwe.js';
 import { listWallets, type AvailableWallet } from './wallets/wallet-registry.js';
-import type { ScopeValue, VerifyResponse } from './wire.js';
+import type { ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
 const STATEMENT = 'Confirm it is you to continue.';
 

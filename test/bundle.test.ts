@@ -5,7 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { generate } from 'otplib';
 import type * as Elements from '../components/index.js';
-import { codeInput, currentMethod, deepActive, textOf, type, waitForOpen } from '../components/testing/helpers.js';
+import { codeInput, currentMethod, deepActive, textOf, type, waitForOpen } from './support/elements.js';
 import type * as Core from '../src/index.js';
 import { API_BASE, resetBackend, secretsOf, signIn } from './support/backend.js';
 

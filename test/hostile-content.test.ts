@@ -4,7 +4,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';
 import { createStepUpClient } from '../src/index.js';
-import { codeInput, currentMethod, textOf, type, waitForOpen } from '../components/testing/helpers.js';
+import { codeInput, currentMethod, textOf, type, waitForOpen } from './support/elements.js';
 import { jsonAnswer, scriptedJson, scriptedRoutes } from './support/scripted.js';
 
 declare global {

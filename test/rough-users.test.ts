@@ -5,7 +5,7 @@ import { generate } from 'otplib';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';
 import type { StepUpClient } from '../src/index.js';
-import { codeInput, collect, currentMethod, paste, press, textOf, type, waitForOpen } from '../components/testing/helpers.js';
+import { codeInput, collect, currentMethod, paste, press, textOf, type, waitForOpen } from './support/elements.js';
 import { latestCode, outbox, resetBackend, secretsOf, signedInClient } from './support/backend.js';
 
 const SCOPE = 'wallet:export';

@@ -7,7 +7,7 @@ import { generate } from 'otplib';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';
 import { elevatedFetch, getElevatedAccessToken, type StepUpClient } from '../src/index.js';
-import { codeInput, currentMethod, inShadow, textOf, type, waitForOpen } from '../components/testing/helpers.js';
+import { codeInput, currentMethod, inShadow, textOf, type, waitForOpen } from './support/elements.js';
 import { API_BASE, resetBackend, secretsOf, signedInClient } from './support/backend.js';
 
 /** Everything the page shows or holds outside script memory, as one string. */

@@ -1,6 +1,6 @@
 // Which element presents which credential, and the small display helpers the elements share.
 import { shortenAddress } from '../../src/wallets/address.js';
-import type { StepUpCredential } from '../../src/wire.js';
+import type { StepUpCredential } from '@step-up-kit/protocol';
 
 /** The verification methods the kit renders, one element each. */
 export type StepUpMethod = 'passkey' | 'totp' | 'recovery-code' | 'email' | 'sms' | 'social' | 'wallet';

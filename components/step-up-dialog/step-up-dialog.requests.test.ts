@@ -17,7 +17,7 @@ import {
   textOf,
   type,
   waitForOpen,
-} from '../testing/helpers.js';
+} from '../../test/support/elements.js';
 import type { StepUpDialog } from './step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;

@@ -17,7 +17,7 @@ import {
   textOf,
   type,
   waitForOpen,
-} from '../testing/helpers.js';
+} from '../../test/support/elements.js';
 
 const SCOPE = TokenScope.Walletexport;
 

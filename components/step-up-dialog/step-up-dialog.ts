@@ -7,7 +7,7 @@ import type { StepUpClient } from '../../src/client.js';
 import { getDefaultClient } from '../../src/default-client.js';
 import { isFresh } from '../../src/prefetch.js';
 import { StepUpError } from '../../src/errors.js';
-import type { StepUpCheckResponse, StepUpCredential } from '../../src/wire.js';
+import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
 import { StepUpCancelEvent } from '../events/cancel-event.js';
 import { elevationOf, StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';

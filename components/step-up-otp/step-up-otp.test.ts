@@ -13,7 +13,7 @@ import {
   textOf,
   type,
   waitForOpen,
-} from '../testing/helpers.js';
+} from '../../test/support/elements.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 import type { StepUpOtp } from './step-up-otp.js';
 

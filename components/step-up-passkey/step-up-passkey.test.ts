@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { TokenScope, type StepUpClient } from '../../src/index.js';
 import { enrolPasskey, resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
-import { collect, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../testing/helpers.js';
+import { collect, currentMethod, deepActive, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../../test/support/elements.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;

@@ -4,7 +4,7 @@ import { TokenScope } from '../../src/index.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-totp.js';
 import type { StepUpElevatedEvent, StepUpErrorEvent } from '../events/index.js';
-import { codeInput, collect, expectProtectedExportAccepted, inShadow, textOf, type } from '../testing/helpers.js';
+import { codeInput, collect, expectProtectedExportAccepted, inShadow, textOf, type } from '../../test/support/elements.js';
 import type { StepUpTotp } from './step-up-totp.js';
 
 const SCOPE = TokenScope.Walletexport;

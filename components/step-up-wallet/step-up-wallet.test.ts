@@ -3,7 +3,7 @@ import { shortenAddress, TokenScope } from '../../src/index.js';
 import { createDemoWallet, announceDemoWallet } from '../../src/dev/demo-wallet.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
-import { currentMethod, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../testing/helpers.js';
+import { currentMethod, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../../test/support/elements.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;

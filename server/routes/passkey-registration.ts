@@ -17,7 +17,7 @@ import { challengeExpired, clientDataChallenge, invalidCredential, RegistrationB
 import { readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { ELEVATED_TOKEN_HEADER } from './protected.js';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { credentialsOf, primaryEmail } from '../store.js';
 
 export const REGISTRATION_CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;

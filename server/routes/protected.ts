@@ -1,11 +1,11 @@
 // Sample protected endpoints (an extension, not part of the wire contract): what a customer
 // API does with an elevated token. Each action demands the token of its own scope.
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import type { Context, Hono } from 'hono';
 import type { Scope } from '../scope-policy.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 
-export const ELEVATED_TOKEN_HEADER = 'x-dyn-elevated-access-token';
 
 /** Obviously fake, so nobody mistakes the demo answer for a real key. */
 export const DEMO_PRIVATE_KEY = '0xDEMO-PRIVATE-KEY-NOT-REAL-0000000000000000000000000000000000000000';

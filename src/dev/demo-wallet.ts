@@ -1,8 +1,11 @@
 // A development wallet: an EIP-1193 provider backed by a private key held in the page,
 // announced through EIP-6963 as "Demo Wallet". For the demo and the tests only — a real
 // user's key never belongs in a web page.
-import { hexToString, isHex } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import * as Address from 'ox/Address';
+import * as Hex from 'ox/Hex';
+import * as PersonalMessage from 'ox/PersonalMessage';
+import * as Secp256k1 from 'ox/Secp256k1';
+import * as Signature from 'ox/Signature';
 import { USER_REJECTED, type Eip1193Provider, type WalletProviderDetail } from '../wallets/eip1193.js';
 
 export interface DemoWalletOptions {
@@ -28,8 +31,16 @@ class ProviderRpcError extends Error {
   }
 }
 
+/** An EIP-191 account on a private key: its checksummed address and `personal_sign`. */
+function accountOf(privateKey: `0x${string}`) {
+  const address = Address.fromPublicKey(Secp256k1.getPublicKey({ privateKey }), { checksum: true });
+  const signMessage = (message: string) =>
+    Signature.toHex(Secp256k1.sign({ payload: PersonalMessage.getSignPayload(Hex.fromString(message)), privateKey }));
+  return { address, signMessage };
+}
+
 export function createDemoWallet(options: DemoWalletOptions): Eip1193Provider & { address: string } {
-  const account = privateKeyToAccount(options.privateKey);
+  const account = accountOf(options.privateKey);
   const chainIdHex = `0x${(options.chainId ?? 1).toString(16)}`;
   const approve = options.approve ?? (() => true);
   let connected = false;
@@ -58,9 +69,9 @@ export function createDemoWallet(options: DemoWalletOptions): Eip1193Provider & 
           if (String(address).toLowerCase() !== account.address.toLowerCase()) {
             throw new ProviderRpcError(4100, 'The requested account is not authorized.');
           }
-          const text = isHex(data) ? hexToString(data) : String(data);
+          const text = Hex.validate(data) ? Hex.toString(data) : String(data);
           await confirm(method, text);
-          return account.signMessage({ message: text });
+          return account.signMessage(text);
         }
         default:
           throw new ProviderRpcError(4200, `The demo wallet does not support ${method}.`);

@@ -9,7 +9,7 @@ import { getDefaultClient } from '../default-client.js';
 import { elevatedFetch } from '../elevated-fetch.js';
 import { StepUpError, unusableAnswer } from '../errors.js';
 import { apiRequest, errorFromResponse } from '../http.js';
-import type { ScopeValue } from '../wire.js';
+import type { ScopeValue } from '@step-up-kit/protocol';
 
 const REGISTER_PATH = 'users/mfa/register/passkey';
 

@@ -1,6 +1,5 @@
 // Shapes that cross the wire between the core and a step-up backend (Dynamic SDK REST
-// contract). Type declarations only: the reference backend imports them with `import type`,
-// so no runtime code is shared between the browser and the server.
+// contract). Type declarations only.
 import type { JwtVerifiedCredentialFormatEnum, TokenScope } from './enums.js';
 
 /** A scope as it travels on the wire: a `TokenScope` value or any other string a backend defines. */

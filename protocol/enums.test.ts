@@ -1,7 +1,8 @@
 // The enums carry the seed SDK's member names and wire values. They are built from the values
-// (src/enums.ts); this table is the seed's list written out, so a rule that produced a wrong
+// (enums.ts); this table is the seed's list written out, so a rule that produced a wrong
 // name, a lost member or an extra one fails here.
-import { expect } from '@open-wc/testing';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { JwtVerifiedCredentialFormatEnum, ProviderEnum, TokenScope } from './enums.js';
 
 const SEED = {
@@ -103,17 +104,17 @@ describe('enums', () => {
 
   for (const [name, members] of Object.entries(SEED)) {
     it(`${name} has exactly the seed's members and values`, () => {
-      expect({ ...built[name as keyof typeof built] }).to.deep.equal(members);
+      assert.deepEqual({ ...built[name as keyof typeof built] }, members);
     });
 
     it(`${name} cannot be changed at run time`, () => {
-      expect(Object.isFrozen(built[name as keyof typeof built])).to.equal(true);
+      assert.equal(Object.isFrozen(built[name as keyof typeof built]), true);
     });
   }
 
   it('types a member by its wire value', () => {
     const scope: TokenScope = TokenScope.BusinessAccountlinkWallet;
     const literal: TokenScope = 'wallet:export';
-    expect([scope, literal]).to.deep.equal(['business_account:link_wallet', TokenScope.Walletexport]);
+    assert.deepEqual([scope, literal], ['business_account:link_wallet', TokenScope.Walletexport]);
   });
 });

@@ -1,9 +1,9 @@
 // Renders one dialog state, chosen by the query string, for scripts/screenshots.mjs:
 // ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|checking
 //   &scheme=light|dark[&dir=rtl][&lang=de]   (passkey needs a virtual authenticator: scripts/screenshots.mjs adds one)
-import { createStepUpClient, requestExternalAuthElevatedToken, type StepUpClient } from '../../src/index.js';
-import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../src/dev/index.js';
-import '../index.js';
+import { createStepUpClient, requestExternalAuthElevatedToken, type StepUpClient } from '../../../src/index.js';
+import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../../src/dev/index.js';
+import '../../../components/index.js';
 
 const API = '/api/v0';
 const params = new URLSearchParams(location.search);

@@ -3,8 +3,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { elevatedFetch, TokenScope, type StepUpClient } from '../../src/index.js';
-import { API_BASE } from '../../test/support/backend.js';
-import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
+import { API_BASE } from './backend.js';
+import type { StepUpDialog } from '../../components/step-up-dialog/step-up-dialog.js';
 
 /** The element matching `selector` inside `host`'s shadow root (one level). */
 export function inShadow<T extends Element = HTMLElement>(host: Element, selector: string): T {
