@@ -3,13 +3,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepUpError } from '../../src/index.js';
-import { Attempt } from './attempt.js';
+import { Task, TaskStatus } from '@lit/task';
 import { icon } from './icons.js';
 import { asStepUpError, StepUpMethodElement } from './method-element.js';
 
 export abstract class StepUpActionElement<A extends readonly unknown[] = readonly []> extends StepUpMethodElement {
-  protected readonly attempt = new Attempt<A>(this, {
-    task: (args, signal) => this.perform(args, this.signalFor(signal)),
+  /** One attempt; a new run aborts the one in flight, whose late outcome is then ignored. */
+  protected readonly attempt = new Task<A, unknown>(this, {
+    task: (args, { signal }) => this.perform(args, this.signalFor(signal)),
+    autoRun: false,
     onComplete: () => this.reportElevated(),
     onError: (error) => this.#failed(asStepUpError(error)),
   });
@@ -21,7 +23,7 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
   protected abstract perform(args: A, signal: AbortSignal): Promise<unknown>;
 
   protected get pending(): boolean {
-    return this.attempt.pending;
+    return this.attempt.status === TaskStatus.PENDING;
   }
 
   /** Starts an attempt; call it straight from a click handler (popups and prompts need the gesture). */
@@ -50,7 +52,7 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
 
   protected renderStatus(waiting: string): TemplateResult {
     return html`<p part="status" class="status" role="status">
-      ${this.attempt.pending ? waiting : this.attempt.status === 'complete' ? this.t.verified : nothing}
+      ${this.attempt.render({ pending: () => waiting, complete: () => this.t.verified })}
     </p>`;
   }
 }

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { StepUpError, type StepUpErrorCode } from '../../src/index.js';
-import { Attempt } from './attempt.js';
+import { Task, TaskStatus } from '@lit/task';
 import { CountdownController } from './countdown.js';
 import { icon, spinner } from './icons.js';
 import { asStepUpError, StepUpMethodElement } from './method-element.js';
@@ -24,8 +24,9 @@ const CLEARS_CODE = new Set<StepUpErrorCode>([
 export abstract class StepUpCodeElement extends StepUpMethodElement {
   protected readonly lockout = new CountdownController(this, () => this.#unlock());
 
-  protected readonly verifyTask = new Attempt<readonly [string]>(this, {
-    task: ([code], signal) => this.verifyCode(code, this.signalFor(signal)),
+  protected readonly verifyTask = new Task<readonly [string], unknown>(this, {
+    task: ([code], { signal }) => this.verifyCode(code, this.signalFor(signal)),
+    autoRun: false,
     onComplete: () => this.reportElevated(),
     onError: (error) => this.#failed(asStepUpError(error)),
   });
@@ -63,7 +64,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   }
 
   protected get busy(): boolean {
-    return this.verifyTask.pending || this.lockout.running;
+    return this.verifyTask.status === TaskStatus.PENDING || this.lockout.running;
   }
 
   /** Fills in a code (a pasted one, or one the browser read from an SMS) and submits it when complete. */
@@ -122,7 +123,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   override render() {
     const t = this.t;
     const invalid = this.error !== undefined && this.error.code !== 'rate_limited';
-    const pending = this.verifyTask.pending;
+    const pending = this.verifyTask.status === TaskStatus.PENDING;
     return html`
       <form part="form" class="stack" @submit=${this.#onSubmit} novalidate>
         <div part="intro" class="intro" id="intro">${this.renderIntro()}</div>
@@ -151,7 +152,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
           ${pending ? html`${spinner}${t.verifying}` : t.verify}
         </button>
         <p part="status" class="status" role="status">
-          ${pending ? t.verifying : this.verifyTask.status === 'complete' ? t.verified : nothing}
+          ${this.verifyTask.render({ pending: () => t.verifying, complete: () => t.verified })}
         </p>
       </form>
       ${this.renderAfter()}

@@ -9,7 +9,7 @@ import {
   type OtpChannel,
   type StepUpCredential,
 } from '../../src/index.js';
-import { Attempt } from '../internal/attempt.js';
+import { Task, TaskStatus } from '@lit/task';
 import { StepUpCodeElement } from '../internal/code-element.js';
 import { CountdownController } from '../internal/countdown.js';
 import { asStepUpError } from '../internal/method-element.js';
@@ -47,8 +47,9 @@ export class StepUpOtp extends StepUpCodeElement {
   /** Codes sent by this element: after the first, a send is a resend and says so. */
   #sends = 0;
 
-  protected readonly sendTask = new Attempt<readonly [], string>(this, {
-    task: (_args, signal) => this.#send(this.signalFor(signal)),
+  protected readonly sendTask = new Task<readonly [], string>(this, {
+    task: (_args, { signal }) => this.#send(this.signalFor(signal)),
+    autoRun: false,
     onError: (error) => this.#sendFailed(asStepUpError(error)),
   });
 
@@ -131,33 +132,37 @@ export class StepUpOtp extends StepUpCodeElement {
   }
 
   #resend(): void {
-    if (this.sendTask.pending || this.resendCooldown.running) return;
+    if (this.sendTask.status === TaskStatus.PENDING || this.resendCooldown.running) return;
     this.error = undefined;
     void this.sendTask.run([]).then(() => {
-      if (this.sendTask.status === 'complete') this.input.focus();
+      if (this.sendTask.status === TaskStatus.COMPLETE) this.input.focus();
     });
   }
 
   protected renderIntro() {
     const t = this.t;
     const alias = this.activeCredential?.alias ?? '';
-    const { status, value, error } = this.sendTask;
-    if (status === 'complete') return t.otpSentTo(value ?? alias);
-    if (status !== 'error') return t.otpSending(alias);
-    const e = asStepUpError(error);
-    return e.code === 'rate_limited' ? t.otpSentTo(alias) : html`<span class="error">${this.messageFor(e)}</span>`;
+    return this.sendTask.render({
+      initial: () => t.otpSending(alias),
+      pending: () => t.otpSending(alias),
+      complete: (sentTo) => t.otpSentTo(sentTo || alias),
+      error: (error) => {
+        const e = asStepUpError(error);
+        return e.code === 'rate_limited' ? t.otpSentTo(alias) : html`<span class="error">${this.messageFor(e)}</span>`;
+      },
+    });
   }
 
   protected override renderAfter() {
     const t = this.t;
-    const sending = this.sendTask.pending;
+    const sending = this.sendTask.status === TaskStatus.PENDING;
     const cooling = this.resendCooldown.running;
     return html`<div part="resend" class="resend">
       <button part="button resend-button" class="link" type="button" ?disabled=${sending || cooling} @click=${this.#resend}>
         ${t.otpResend}
       </button>
       ${cooling ? html`<span class="status">${t.otpResendIn(t.duration(this.resendCooldown.remaining))}</span>` : nothing}
-      <span class="status" role="status">${this.sendTask.status === 'complete' && this.#sends > 1 ? t.otpResent : nothing}</span>
+      <span class="status" role="status">${this.sendTask.status === TaskStatus.COMPLETE && this.#sends > 1 ? t.otpResent : nothing}</span>
     </div>`;
   }
 }
