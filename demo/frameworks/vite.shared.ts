@@ -2,8 +2,12 @@
 // served from any folder), output in `<example>/dist`, the kit imported by its package name
 // from this repository's sources, and the reference backend under `vite` (dev server).
 import { fileURLToPath } from 'node:url';
-import { mergeConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
-import { createNodeMiddleware, createReferenceServer } from '../../server/index.js';
+import { tsImport } from 'tsx/esm/api';
+import { defaultClientConditions, mergeConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
+
+// The reference backend from its TypeScript sources through tsx, as in the demo's vite config:
+// Vite's config loader would look for the workspace packages' builds.
+const { createNodeMiddleware, createReferenceServer }: typeof import('../../server/index.js') = await tsImport('../../server/index.ts', import.meta.url);
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -24,6 +28,8 @@ export function exampleConfig(exampleUrl: string, plugins: PluginOption[] = [], 
     base: './',
     logLevel: 'warn',
     resolve: {
+      // The workspace packages (@step-up-kit/protocol) from their sources, unbuilt.
+      conditions: ['step-up-kit:source', ...defaultClientConditions],
       alias: [
         { find: /^step-up-kit$/, replacement: repo('src/index.ts') },
         { find: /^step-up-kit\/components$/, replacement: repo('components/index.ts') },
