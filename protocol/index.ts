@@ -3,5 +3,12 @@
 export { TokenScope, JwtVerifiedCredentialFormatEnum, ProviderEnum, type EnumObject } from './enums.js';
 export type * from './wire.js';
 export { ELEVATED_TOKEN_HEADER } from './header.js';
+export {
+  DYNAMIC_ERROR_CODES,
+  EXTENSION_ERROR_CODES,
+  type WireErrorBody,
+  type WireErrorCode,
+  type WireErrorPayload,
+} from './errors.js';
 export { normalizeScopes, parseScopeClaim } from './scopes.js';
 export { DEFAULT_SCOPE_POLICY, isKnownScope, type Scope, type ScopeRule } from './scope-policy.js';

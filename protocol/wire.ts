@@ -45,11 +45,6 @@ export interface ExternalAuthResponse {
   elevatedAccessToken: string;
 }
 
-/** Every error response body: `{ error: { code, message } }`. */
-export interface WireErrorBody {
-  error: { code: string; message: string; retryAfter?: number };
-}
-
 /** Claims of an elevated access token (a JWT) that the client reads and the server signs. */
 export interface ElevatedTokenClaims {
   sub: string;

@@ -95,7 +95,7 @@ async function request<T>(
     throw new StepFailure(`${stage}: ${response.status} malformed JSON`);
   }
   if (response.status !== (options.expect ?? 200)) {
-    const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+    const code = (body as { code?: unknown } | null)?.code;
     throw new StepFailure(`${stage}: ${response.status} ${typeof code === 'string' ? code : 'unexpected answer'}`);
   }
   return { status: response.status, body };
@@ -289,13 +289,13 @@ async function main(): Promise<number> {
     const replayFailures = new Map<string, number>();
     const replaysNotRun = await pool(spent, CONCURRENCY, deadline, async ({ token, user }) => {
       try {
-        const res = await request<{ error?: { code?: string } }>(api, 'replay', 'POST', 'protected/wallet/export', {
+        const res = await request<{ code?: string }>(api, 'replay', 'POST', 'protected/wallet/export', {
           jwt: user.jwt,
           headers: { [ELEVATED_TOKEN_HEADER]: token },
           expect: 403,
         });
-        if (res.body.error?.code === 'elevated_token_used') refused += 1;
-        else tally(replayFailures, `replay: 403 ${res.body.error?.code}`);
+        if (res.body.code === 'elevated_token_used') refused += 1;
+        else tally(replayFailures, `replay: 403 ${res.body.code}`);
       } catch (error) {
         const reason = reasonOf(error);
         if (/^replay: 2\d\d /.test(reason)) doubleSpends += 1;

@@ -70,7 +70,7 @@ describe('attack: MFA downgrade', () => {
     const alice = await signIn(t.server, 'alice');
     const totp = (code: string) => call(t.server, 'POST', sdk(t.server, 'users/mfa/auth/totp'), { jwt: alice, body: { code, requestedScopes: ['wallet:export'] } });
     for (let i = 0; i < 5; i++) await totp('000000');
-    assertError(await totp('000000'), 429, 'rate_limited');
+    assertError(await totp('000000'), 429, 'mfa_rate_limited');
     const res = await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: alice, body: { email: 'alice@example.com' } });
     assertError(res, 403, 'method_not_allowed');
   });

@@ -52,8 +52,8 @@ describe('stepUp/check', () => {
   it('refuses an unknown scope with invalid_scope and a missing one with invalid_request', async () => {
     const { server } = createTestServer();
     const jwt = await signIn(server, 'bob');
-    assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: { scope: 'wallet:steal' } }), 400, 'invalid_scope');
-    assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: { scope: 'toString' } }), 400, 'invalid_scope');
+    assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: { scope: 'wallet:steal' } }), 422, 'invalid_scopes');
+    assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: { scope: 'toString' } }), 422, 'invalid_scopes');
     assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: {} }), 400, 'invalid_request');
     assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: { scope: 7 } }), 400, 'invalid_request');
   });

@@ -2,7 +2,7 @@
 // ES256 with a key pair made per server instance; only this server can mint or accept them.
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import type { ElevatedTokenClaims } from '@step-up-kit/protocol';
+import type { ElevatedTokenClaims, WireErrorCode } from '@step-up-kit/protocol';
 import { ApiError } from './errors.js';
 import { normalizeScopes } from '@step-up-kit/protocol';
 import type { Scope, ScopePolicy } from './scope-policy.js';
@@ -34,7 +34,7 @@ export interface ElevatedTokenDeps {
 
 const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
-const refuse = (code: string, message: string) => new ApiError(403, code, message);
+const refuse = (code: WireErrorCode, message: string) => new ApiError(403, code, message);
 
 export function createElevatedTokens({
   environmentId,

@@ -1,15 +1,16 @@
-// One error type for every refusal, and the one JSON shape every error answer takes.
+// One error type for every refusal, and the one JSON shape every error answer takes: Dynamic's
+// flat error models (see protocol/errors.ts), the wait in `Retry-After` and `payload.retryAfter`.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { WireErrorBody } from '@step-up-kit/protocol';
+import type { WireErrorBody, WireErrorCode } from '@step-up-kit/protocol';
 
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: WireErrorCode,
     message: string,
-    /** Seconds until a retry can succeed; sent as `Retry-After` and `error.retryAfter`. */
+    /** Seconds until a retry can succeed; sent as `Retry-After` and `payload.retryAfter`. */
     readonly retryAfter?: number,
   ) {
     super(message);
@@ -18,9 +19,11 @@ export class ApiError extends Error {
 }
 
 export function errorBody(error: ApiError): WireErrorBody {
-  const body: WireErrorBody = { error: { code: error.code, message: error.message } };
-  if (error.retryAfter !== undefined) body.error.retryAfter = error.retryAfter;
-  return body;
+  return {
+    error: error.message,
+    code: error.code,
+    ...(error.retryAfter !== undefined && { payload: { retryAfter: error.retryAfter } }),
+  };
 }
 
 /** Answers through the context so headers set by earlier middleware (CORS) are kept. */
@@ -51,7 +54,7 @@ export const notSignedIn = (): ApiError =>
   new ApiError(401, 'not_signed_in', 'You are not signed in. Sign in and try again.');
 
 export const invalidScope = (): ApiError =>
-  new ApiError(400, 'invalid_scope', 'The requested permission is not one this service knows.');
+  new ApiError(422, 'invalid_scopes', 'The requested permission is not one this service knows.');
 
 export const credentialNotFound = (): ApiError =>
   new ApiError(404, 'credential_not_found', 'That sign-in method is not linked to your account.');

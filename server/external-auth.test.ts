@@ -60,7 +60,7 @@ describe('externalAuth/verify with the dev issuer', () => {
     const t = createTestServer();
     const jwt = await signIn(t.server, 'bob');
     for (const scope of ['', ' ', 'wallet:steal', 'wallet:export wallet:steal']) {
-      assertError(await exchange(t, jwt, await devAssertion(t, { scope })), 400, 'invalid_scope');
+      assertError(await exchange(t, jwt, await devAssertion(t, { scope })), 422, 'invalid_scopes');
     }
   });
 
@@ -115,7 +115,7 @@ describe('externalAuth/verify with a configured issuer', () => {
     assertError(await exchange(t, jwt, await sign({ jti: undefined })), 401, 'external_jwt_invalid');
     assertError(await exchange(t, jwt, await sign({ exp: undefined })), 401, 'external_jwt_invalid');
     assertError(await exchange(t, jwt, await sign({ sub: undefined })), 403, 'forbidden');
-    assertError(await exchange(t, jwt, await sign({ scope: undefined })), 400, 'invalid_scope');
+    assertError(await exchange(t, jwt, await sign({ scope: undefined })), 422, 'invalid_scopes');
     // A long-lived token cannot hide behind an iat set in the future.
     const iat = Math.floor(t.clock.ms / 1000) + 3600;
     assertError(await exchange(t, jwt, await sign({ iat, exp: iat + 300 })), 401, 'external_jwt_invalid');

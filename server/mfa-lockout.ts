@@ -9,7 +9,7 @@ export const MFA_MAX_FAILURES = 5;
 export const MFA_LOCKOUT_MS = 5 * 60 * 1000;
 
 function rateLimited(lockedUntil: number, nowMs: number): ApiError {
-  return new ApiError(429, 'rate_limited', 'Too many wrong codes. Wait a few minutes, then try again.', secondsUntil(lockedUntil, nowMs));
+  return new ApiError(429, 'mfa_rate_limited', 'Too many wrong codes. Wait a few minutes, then try again.', secondsUntil(lockedUntil, nowMs));
 }
 
 export function assertMfaNotLocked(ctx: ServerContext, userId: string, nowMs: number): void {

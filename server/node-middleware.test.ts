@@ -46,7 +46,7 @@ describe('createNodeMiddleware', () => {
 
     const missing = await fetch(`${origin}/api/v0/nothing?x=1`);
     assert.equal(missing.status, 404);
-    assert.equal((await missing.json()).error.code, 'not_found');
+    assert.equal((await missing.json()).code, 'not_found');
     assert.deepEqual(passedOn, []);
   });
 

@@ -61,14 +61,14 @@ describe('email one-time codes', () => {
     const wrong = wrongCodeFor(code);
     for (let remaining = 4; remaining >= 1; remaining--) {
       const res = await verify(t, jwt, 'email', { verificationUUID, verificationToken: wrong });
-      assertError(res, 422, 'invalid_code');
-      assert.match(res.body.error.message, new RegExp(`${remaining} attempts? left`));
+      assertError(res, 422, 'wrong_email_verification_token');
+      assert.match(res.body.error, new RegExp(`${remaining} attempts? left`));
     }
     const fifth = await verify(t, jwt, 'email', { verificationUUID, verificationToken: wrong });
-    assertError(fifth, 429, 'too_many_attempts');
+    assertError(fifth, 429, 'too_many_email_verification_attempts');
     assert.equal(fifth.headers.get('retry-after'), null, 'waiting does not help: no Retry-After');
-    assert.equal(fifth.body.error.retryAfter, undefined);
-    assertError(await verify(t, jwt, 'email', { verificationUUID, verificationToken: code }), 429, 'too_many_attempts');
+    assert.equal(fifth.body.payload?.retryAfter, undefined);
+    assertError(await verify(t, jwt, 'email', { verificationUUID, verificationToken: code }), 429, 'too_many_email_verification_attempts');
   });
 
   it('refuses an expired code, an unknown or foreign verification, and a second use', async () => {
@@ -78,9 +78,9 @@ describe('email one-time codes', () => {
 
     const { verificationUUID } = (await sendEmail(t, bob)).body;
     const code = await lastCode(t, 'bob');
-    assertError(await verify(t, bob, 'email', { verificationUUID: 'nope', verificationToken: code }), 404, 'verification_not_found');
-    assertError(await verify(t, carol, 'email', { verificationUUID, verificationToken: code }), 404, 'verification_not_found');
-    assertError(await verify(t, bob, 'sms', { verificationUUID, verificationToken: code }), 404, 'verification_not_found');
+    assertError(await verify(t, bob, 'email', { verificationUUID: 'nope', verificationToken: code }), 422, 'invalid_email_verification');
+    assertError(await verify(t, carol, 'email', { verificationUUID, verificationToken: code }), 422, 'invalid_email_verification');
+    assertError(await verify(t, bob, 'sms', { verificationUUID, verificationToken: code }), 422, 'invalid_sms_verification');
     assert.equal((await verify(t, bob, 'email', { verificationUUID, verificationToken: code })).status, 200);
     assertError(await verify(t, bob, 'email', { verificationUUID, verificationToken: code }), 409, 'already_used');
 
@@ -107,7 +107,7 @@ describe('email one-time codes', () => {
     const tooSoon = await sendEmail(t, jwt);
     assertError(tooSoon, 429, 'rate_limited');
     assert.equal(tooSoon.headers.get('retry-after'), '30');
-    assert.equal(tooSoon.body.error.retryAfter, 30);
+    assert.equal(tooSoon.body.payload?.retryAfter, 30);
     t.clock.advance(29.5);
     const almost = await sendEmail(t, jwt);
     assertError(almost, 429, 'rate_limited');
@@ -124,7 +124,7 @@ describe('email one-time codes', () => {
     t.clock.advance(30);
     const second = (await sendEmail(t, jwt)).body.verificationUUID;
     const secondCode = await lastCode(t, 'bob');
-    assertError(await verify(t, jwt, 'email', { verificationUUID: first, verificationToken: firstCode }), 404, 'verification_not_found');
+    assertError(await verify(t, jwt, 'email', { verificationUUID: first, verificationToken: firstCode }), 422, 'invalid_email_verification');
     assert.equal((await verify(t, jwt, 'email', { verificationUUID: second, verificationToken: secondCode })).status, 200);
   });
 
@@ -135,7 +135,7 @@ describe('email one-time codes', () => {
     const code = await lastCode(t, 'bob');
     for (const requestedScopes of [undefined, [], ['wallet:steal'], 'wallet:export', [1], ['wallet:export', null]]) {
       const res = await verify(t, jwt, 'email', { verificationUUID, verificationToken: code, requestedScopes });
-      assertError(res, 400, 'invalid_scope');
+      assertError(res, 422, 'invalid_scopes');
     }
     assertError(await verify(t, jwt, 'email', { verificationUUID, verificationToken: 123456 }), 400, 'invalid_request');
     assertError(await verify(t, jwt, 'email', { verificationToken: code }), 400, 'invalid_request');
@@ -180,8 +180,8 @@ describe('SMS one-time codes', () => {
     assertError(await call(t.server, 'POST', path, { jwt, body: bobPhone }), 429, 'rate_limited');
     const code = await lastCode(t, 'bob');
     for (let i = 0; i < 4; i++) {
-      assertError(await verify(t, jwt, 'sms', { verificationUUID, verificationToken: wrongCodeFor(code) }), 422, 'invalid_code');
+      assertError(await verify(t, jwt, 'sms', { verificationUUID, verificationToken: wrongCodeFor(code) }), 422, 'wrong_sms_verification_token');
     }
-    assertError(await verify(t, jwt, 'sms', { verificationUUID, verificationToken: wrongCodeFor(code) }), 429, 'too_many_attempts');
+    assertError(await verify(t, jwt, 'sms', { verificationUUID, verificationToken: wrongCodeFor(code) }), 429, 'too_many_sms_verification_attempts');
   });
 });

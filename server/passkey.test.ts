@@ -102,14 +102,14 @@ describe('passkey registration (extension)', () => {
     await h.register();
     await call(h.t.server, 'POST', 'dev/reset', { body: {} });
     const bob = await signIn(h.t.server, 'bob');
-    assertError(await call(h.t.server, 'GET', sdk(h.t.server, AUTH), { jwt: bob, headers: { origin: ORIGIN } }), 404, 'no_passkey');
+    assertError(await call(h.t.server, 'GET', sdk(h.t.server, AUTH), { jwt: bob, headers: { origin: ORIGIN } }), 404, 'passkey_not_found');
     assert.equal((await devSecrets(h.t.server, 'bob')).passkeys, undefined);
   });
 });
 
 describe('passkey step-up', () => {
   it('answers no_passkey for a user without passkeys', async () => {
-    for (const user of ['alice', 'bob']) assertError(await (await harness(user)).get(AUTH), 404, 'no_passkey');
+    for (const user of ['alice', 'bob']) assertError(await (await harness(user)).get(AUTH), 404, 'passkey_not_found');
   });
 
   it('offers request options that allow exactly the user\'s passkeys', async () => {
@@ -190,7 +190,7 @@ describe('passkey step-up', () => {
     const h = await harness('alice');
     await h.register();
     const response = h.authenticator.authenticate(await h.authOptions());
-    assertError(await h.verify(response, ['wallet:steal']), 400, 'invalid_scope');
+    assertError(await h.verify(response, ['wallet:steal']), 422, 'invalid_scopes');
     assert.equal((await h.verify(response)).status, 200);
   });
 });

@@ -75,7 +75,7 @@ describe('sessions', () => {
         assertError(res, 401, 'not_signed_in');
       }
       const passed = await ask({ jwt: genuine });
-      assert.notEqual(passed.body.error?.code, 'not_signed_in', `${method} ${path}: a genuine session gets past the gate`);
+      assert.notEqual(passed.body.code, 'not_signed_in', `${method} ${path}: a genuine session gets past the gate`);
     }
   });
 });

@@ -41,7 +41,7 @@ describe('TOTP', () => {
     for (const steps of [-2, 2]) {
       const t = createTestServer();
       const { totp, codeAt } = await aliceSession(t);
-      assertError(await totp(await codeAt(steps)), 422, 'invalid_code');
+      assertError(await totp(await codeAt(steps)), 422, 'mfa_invalid_code');
     }
   });
 
@@ -70,15 +70,15 @@ describe('TOTP', () => {
     const good = await codeAt(0);
     for (let remaining = 4; remaining >= 1; remaining--) {
       const res = await totp(wrong(good));
-      assertError(res, 422, 'invalid_code');
-      assert.match(res.body.error.message, new RegExp(`${remaining} attempts? left`));
+      assertError(res, 422, 'mfa_invalid_code');
+      assert.match(res.body.error, new RegExp(`${remaining} attempts? left`));
     }
     const fifth = await totp('12ab56');
-    assertError(fifth, 429, 'rate_limited');
+    assertError(fifth, 429, 'mfa_rate_limited');
     assert.equal(fifth.headers.get('retry-after'), '300');
-    assert.equal(fifth.body.error.retryAfter, 300);
+    assert.equal(fifth.body.payload?.retryAfter, 300);
     const locked = await totp(good);
-    assertError(locked, 429, 'rate_limited');
+    assertError(locked, 429, 'mfa_rate_limited');
     t.clock.advance(299);
     assert.equal((await totp(await codeAt(0))).headers.get('retry-after'), '1');
     t.clock.advance(1);
@@ -91,14 +91,14 @@ describe('TOTP', () => {
     for (let i = 0; i < 4; i++) await totp(wrong(await codeAt(0)));
     assert.equal((await totp(await codeAt(0))).status, 200);
     const res = await totp(wrong(await codeAt(1)));
-    assert.match(res.body.error.message, /4 attempts left/);
+    assert.match(res.body.error, /4 attempts left/);
   });
 
   it('selects the device by id and refuses an id or a user without TOTP', async () => {
     const t = createTestServer();
     const { totp, codeAt } = await aliceSession(t);
-    assertError(await totp(await codeAt(0), { id: 'bob-email' }), 404, 'credential_not_found');
-    assertError(await totp(await codeAt(0), { id: 'recovery-code' }), 404, 'credential_not_found');
+    assertError(await totp(await codeAt(0), { id: 'bob-email' }), 404, 'mfa_device_not_found');
+    assertError(await totp(await codeAt(0), { id: 'recovery-code' }), 404, 'mfa_device_not_found');
     assert.equal((await totp(await codeAt(0), { id: 'alice-totp' })).status, 200);
 
     const bob = await signIn(t.server, 'bob');
@@ -110,7 +110,7 @@ describe('TOTP', () => {
     const t = createTestServer();
     const { totp, codeAt } = await aliceSession(t);
     for (let i = 0; i < 6; i++) {
-      assertError(await totp(await codeAt(0), { requestedScopes: ['nope'] }), 400, 'invalid_scope');
+      assertError(await totp(await codeAt(0), { requestedScopes: ['nope'] }), 422, 'invalid_scopes');
       assertError(await totp(await codeAt(0), { id: 42 }), 400, 'invalid_request');
     }
     assert.equal((await totp(await codeAt(0))).status, 200);
@@ -132,10 +132,10 @@ describe('recovery codes', () => {
   it('refuses an unknown code and locks out with the same counter as TOTP', async () => {
     const t = createTestServer();
     const { recovery, totp, codeAt, secrets } = await aliceSession(t);
-    for (let i = 0; i < 2; i++) assertError(await recovery('AAAAA-AAAAA'), 422, 'invalid_code');
-    for (let i = 0; i < 2; i++) assertError(await totp(wrong(await codeAt(0))), 422, 'invalid_code');
-    assertError(await recovery('BBBBB-BBBBB'), 429, 'rate_limited');
-    assertError(await recovery(secrets.recoveryCodes[0]), 429, 'rate_limited');
+    for (let i = 0; i < 2; i++) assertError(await recovery('AAAAA-AAAAA'), 422, 'mfa_invalid_code');
+    for (let i = 0; i < 2; i++) assertError(await totp(wrong(await codeAt(0))), 422, 'mfa_invalid_code');
+    assertError(await recovery('BBBBB-BBBBB'), 429, 'mfa_rate_limited');
+    assertError(await recovery(secrets.recoveryCodes[0]), 429, 'mfa_rate_limited');
   });
 
   it('refuses a user without recovery codes: the check does not offer them', async () => {

@@ -65,7 +65,35 @@ function parseRetryAfter(header: string | null, bodyValue: unknown): number | un
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/** A StepUpError from a non-2xx response: the body's code when it is one we know, else by status. */
+/** Dynamic's error codes (and their SDK's) as the core's stable codes. */
+const FROM_WIRE_CODE: Readonly<Record<string, StepUpErrorCode>> = {
+  mfa_invalid_code: 'invalid_code',
+  wrong_email_verification_token: 'invalid_code',
+  wrong_sms_verification_token: 'invalid_code',
+  invalid_email_verification: 'verification_not_found',
+  invalid_sms_verification: 'verification_not_found',
+  invalid_verification: 'verification_not_found',
+  too_many_email_verification_attempts: 'too_many_attempts',
+  too_many_sms_verification_attempts: 'too_many_attempts',
+  too_many_verification_attempts: 'too_many_attempts',
+  mfa_rate_limited: 'rate_limited',
+  lock_too_many_attempts: 'rate_limited',
+  passkey_not_found: 'no_passkey',
+  invalid_scopes: 'invalid_scope',
+  mfa_device_not_found: 'credential_not_found',
+};
+
+function stepUpCodeOf(wireCode: unknown): StepUpErrorCode | undefined {
+  if (typeof wireCode !== 'string') return undefined;
+  if (Object.hasOwn(FROM_WIRE_CODE, wireCode)) return FROM_WIRE_CODE[wireCode];
+  return isStepUpErrorCode(wireCode) ? wireCode : undefined;
+}
+
+/**
+ * A StepUpError from a non-2xx response in Dynamic's error shape (`{ error: "<message>",
+ * code?, payload? }`): the code when it is one we know, else by status; the server's sentence
+ * only with a code we know (an unknown one may say anything).
+ */
 export async function errorFromResponse(response: Response): Promise<StepUpError> {
   let body: unknown;
   try {
@@ -73,16 +101,14 @@ export async function errorFromResponse(response: Response): Promise<StepUpError
   } catch {
     body = undefined; // HTML error page, empty body, truncated JSON
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; retryAfter?: unknown } } | undefined)?.error;
-  const code = isStepUpErrorCode(error?.code) ? error.code : codeForStatus(response.status);
-  const serverMessage = error?.message;
+  const wire = (body ?? {}) as { error?: unknown; code?: unknown; payload?: { retryAfter?: unknown } | null };
+  const known = stepUpCodeOf(wire.code);
+  const code = known ?? codeForStatus(response.status);
+  const serverMessage = wire.error;
   const message =
-    isStepUpErrorCode(error?.code) &&
-    typeof serverMessage === 'string' &&
-    serverMessage.trim() &&
-    serverMessage.length <= MAX_SERVER_MESSAGE_LENGTH
+    known !== undefined && typeof serverMessage === 'string' && serverMessage.trim() && serverMessage.length <= MAX_SERVER_MESSAGE_LENGTH
       ? serverMessage
       : undefined;
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), error?.retryAfter);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), wire.payload?.retryAfter);
   return new StepUpError(code, { status: response.status, ...(message ? { message } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) });
 }

@@ -113,8 +113,8 @@ describe('checkStepUpAuth', () => {
   const hostileAnswers: Array<[string, string]> = [
     ['a 500 with an HTML page', scriptedApi({ status: 500, body: '<html><body>Oops</body></html>', headers: { 'content-type': 'text/html' } })],
     ['a 200 with an HTML page', scriptedApi({ status: 200, body: '<!doctype html><p>login</p>', headers: { 'content-type': 'text/html' } })],
-    ['a 503 JSON error', scriptedJson({ error: { code: 'server_error', message: 'down' } }, 503)],
-    ['a 404', scriptedJson({ error: { code: 'not_found', message: 'nope' } }, 404)],
+    ['a 503 JSON error', scriptedJson({ error: 'The service is down.', code: 'server_error' }, 503)],
+    ['a 404', scriptedJson({ error: 'There is nothing at this address.', code: 'not_found' }, 404)],
     ['truncated JSON', scriptedApi({ body: '{"isRequired": false, "credentials": [' })],
     ['an empty body', scriptedApi({ body: '' })],
     ['isRequired as a string', scriptedJson({ isRequired: 'false', credentials: [] })],
@@ -136,7 +136,7 @@ describe('checkStepUpAuth', () => {
 
   it('tells observers why a check failed (checkfailed), and says nothing when the server answered', async () => {
     const failures: StepUpCheckFailedEvent[] = [];
-    const { client } = scriptedClient(scriptedJson({ error: { code: 'server_error', message: 'down' } }, 503));
+    const { client } = scriptedClient(scriptedJson({ error: 'The service is down.', code: 'server_error' }, 503));
     client.addEventListener('checkfailed', (e) => failures.push(e));
     await checkStepUpAuth({ scope: 'wallet:export' }, client);
     expect(failures.map((f) => [f.scope, f.error.code])).to.deep.equal([['wallet:export', 'server_error']]);

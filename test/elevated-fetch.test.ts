@@ -162,7 +162,7 @@ describe('elevatedFetch and the protected endpoints', () => {
       const headers: Record<string, string> = { authorization: `Bearer ${jwt}` };
       if (token) headers[ELEVATED_TOKEN_HEADER] = token;
       const response = await fetch(`${API_BASE}/protected/${path}`, { method, headers });
-      return { status: response.status, code: response.ok ? 'ok' : (await response.json()).error.code };
+      return { status: response.status, code: response.ok ? 'ok' : (await response.json()).code };
     }
 
     it('a reused single-use token', async () => {

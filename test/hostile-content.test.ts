@@ -59,7 +59,7 @@ describe('hostile content from the server', () => {
     const client = createStepUpClient({
       apiBaseUrl: scriptedRoutes({
         'stepUp/check': jsonAnswer({ isRequired: true, credentials: [{ id: 't', format: 'totp', type: 'totp' }] }),
-        'users/mfa/auth/totp': jsonAnswer({ error: { code: 'invalid_code', message: '<img src=x onerror="window.pwned=6">Nope.' } }, 422),
+        'users/mfa/auth/totp': jsonAnswer({ error: '<img src=x onerror="window.pwned=6">Nope.', code: 'mfa_invalid_code' }, 422),
       }),
       environmentId: 'env',
       getAuthToken: () => 'session-jwt',

@@ -86,7 +86,7 @@ describe('passkey step-up', () => {
     expect(first.status).to.equal(200);
     const replay = await passkeyRoute(jwt, environmentId, { ...assertion, requestedScopes: SCOPES });
     expect(replay.status).to.equal(422);
-    expect(replay.body.error.code).to.equal('challenge_expired');
+    expect(replay.body.code).to.equal('challenge_expired');
   });
 
   it('a challenge answered twice is refused the second time', async () => {
@@ -98,6 +98,6 @@ describe('passkey step-up', () => {
     expect((await passkeyRoute(jwt, environmentId, { ...first, requestedScopes: SCOPES })).status).to.equal(200);
     const reused = await passkeyRoute(jwt, environmentId, { ...second, requestedScopes: SCOPES });
     expect(reused.status).to.equal(422);
-    expect(reused.body.error.code).to.equal('challenge_expired');
+    expect(reused.body.code).to.equal('challenge_expired');
   });
 });

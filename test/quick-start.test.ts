@@ -48,7 +48,7 @@ describe('quick start: check → verify → proceed', () => {
       headers: { authorization: `Bearer ${jwt}` },
     });
     expect(response.status).to.equal(403);
-    expect((await response.json()).error.code).to.equal('elevated_token_missing');
+    expect((await response.json()).code).to.equal('elevated_token_missing');
   });
 
   it('email code', async () => {

@@ -188,7 +188,7 @@ describe('social step-up (popup)', () => {
           headers,
           body: JSON.stringify({ code, codeVerifier, state, requestedScopes: SCOPES }),
         });
-        return { status: response.status, code: response.ok ? 'ok' : (await response.json()).error.code };
+        return { status: response.status, code: response.ok ? 'ok' : (await response.json()).code };
       };
       return { code, verify };
     }

@@ -115,7 +115,7 @@ describe('external wallet step-up', () => {
     expect((await fetch(`${sdk}/wallets/verify`, { method: 'POST', headers, body })).status).to.equal(200);
     const replay = await fetch(`${sdk}/wallets/verify`, { method: 'POST', headers, body });
     expect(replay.status).to.equal(422);
-    expect((await replay.json()).error.code).to.equal('challenge_expired');
+    expect((await replay.json()).code).to.equal('challenge_expired');
   });
 
   it('with no wallet in the browser the user is told so, before any request', async () => {

@@ -93,7 +93,7 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     const now = ctx.now();
     const v = ctx.store.verifications.get(body.verificationUUID);
     if (!v || v.userId !== user.id || v.channel !== channel) {
-      throw new ApiError(404, 'verification_not_found', 'This code request is no longer valid. Ask for a new code.');
+      throw new ApiError(422, `invalid_${channel}_verification`, 'This code request is no longer valid. Ask for a new code.');
     }
     // The address the code went to must still be one the check offers (not removed since).
     requireOffered(ctx, user, method, (offered) => addressOf(offered) === v.to);
@@ -101,7 +101,7 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
       throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
     }
     // No Retry-After: waiting does not help, only a new code does.
-    const tooMany = () => new ApiError(429, 'too_many_attempts', 'Too many wrong codes. Ask for a new code.');
+    const tooMany = () => new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.');
     if (v.failedAttempts >= OTP_MAX_ATTEMPTS) throw tooMany();
     if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
     assertWithinBudget(ctx.store, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
@@ -110,7 +110,7 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
       v.failedAttempts += 1;
       const remaining = OTP_MAX_ATTEMPTS - v.failedAttempts;
       if (remaining <= 0) throw tooMany();
-      throw new ApiError(422, 'invalid_code', `That code is not correct. ${attemptsLeftSentence(remaining)}`);
+      throw new ApiError(422, `wrong_${channel}_verification_token`, `That code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
     v.verifiedAt = now;
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));

@@ -28,7 +28,7 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     const user = c.get('user');
     const passkeys = credentialsOf(user, 'passkey');
     if (passkeys.length === 0) {
-      throw new ApiError(404, 'no_passkey', 'You have no passkey yet. Use another way to confirm your identity.');
+      throw new ApiError(404, 'passkey_not_found', 'You have no passkey yet. Use another way to confirm your identity.');
     }
     requireOffered(ctx, user, 'passkey');
     const options = await generateAuthenticationOptions({

@@ -28,7 +28,7 @@ export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext)
       if (record) {
         throw new ApiError(422, 'code_already_used', `This recovery code was already used. Use another one. ${attemptsLeftSentence(remaining)}`);
       }
-      throw new ApiError(422, 'invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
+      throw new ApiError(422, 'mfa_invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
     record.usedAt = nowMs;
     clearMfaFailures(ctx, user.id);

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { verifySync } from 'otplib';
 import { z } from 'zod';
-import { ApiError, credentialNotFound } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { offeredCredentials, requireOffered } from '../method-policy.js';
 import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
@@ -20,6 +20,8 @@ const TotpBody = z.object({
   requestedScopes: requestedScopesField,
 });
 
+const mfaDeviceNotFound = () => new ApiError(404, 'mfa_device_not_found', 'That authenticator app is not linked to your account.');
+
 /** Without a device id: the default MFA device when it is an offered TOTP device, else the first. */
 function defaultTotpId(ctx: ServerContext, user: User): string | undefined {
   const ids = offeredCredentials(ctx, user).filter((o) => o.method === 'totp').map((o) => o.wire.id);
@@ -31,9 +33,9 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     const body = await readJsonBody(c, TotpBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
-    const offered = requireOffered(ctx, user, 'totp', (o) => o.wire.id === (body.id ?? defaultTotpId(ctx, user)));
+    const offered = requireOffered(ctx, user, 'totp', (o) => o.wire.id === (body.id ?? defaultTotpId(ctx, user)), mfaDeviceNotFound);
     const device = offered.credential;
-    if (device?.kind !== 'totp') throw credentialNotFound();
+    if (device?.kind !== 'totp') throw mfaDeviceNotFound();
 
     const nowMs = ctx.now();
     assertMfaNotLocked(ctx, user.id, nowMs);
@@ -59,6 +61,6 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     if (replayed) {
       throw new ApiError(422, 'code_already_used', `This code was already used. Wait for the next code in your app. ${attemptsLeftSentence(remaining)}`);
     }
-    throw new ApiError(422, 'invalid_code', `That code is not correct. ${attemptsLeftSentence(remaining)}`);
+    throw new ApiError(422, 'mfa_invalid_code', `That code is not correct. ${attemptsLeftSentence(remaining)}`);
   });
 }

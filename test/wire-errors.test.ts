@@ -1,0 +1,41 @@
+// The core reads error answers in Dynamic's shape (`{ error: "<message>", code?, payload? }`),
+// whoever sends them: Dynamic's codes become the core's stable codes, the server's sentence is
+// kept for a code it knows, and the wait comes from Retry-After or `payload.retryAfter`.
+import { expect } from '@open-wc/testing';
+import { authenticateTotpMfaDevice, createStepUpClient, verifyOTP } from '../src/index.js';
+import { rejection } from './support/rejection.js';
+import { scriptedApi, scriptedJson } from './support/scripted.js';
+
+const clientFor = (apiBaseUrl: string) => createStepUpClient({ apiBaseUrl, environmentId: 'env', getAuthToken: () => 'session-jwt' });
+const totp = (apiBaseUrl: string) => rejection(authenticateTotpMfaDevice({ code: '123456', requestedScopes: ['wallet:sign'] }, clientFor(apiBaseUrl)));
+
+describe('error answers in Dynamic\'s shape', () => {
+  it('a wrong code (mfa_invalid_code, as Dynamic answers it with 400) is invalid_code with the server\'s sentence', async () => {
+    const error = await totp(scriptedJson({ error: 'That code is not correct. You have 4 attempts left.', code: 'mfa_invalid_code' }, 400));
+    expect(error).to.include({ code: 'invalid_code', message: 'That code is not correct. You have 4 attempts left.' });
+  });
+
+  it('an email code answered with wrong_email_verification_token is invalid_code', async () => {
+    const client = clientFor(scriptedJson({ error: 'That code is not correct.', code: 'wrong_email_verification_token' }, 422));
+    client.pendingOtp.set('email', 'v'); // as sendEmailOTP leaves it
+    const error = await rejection(verifyOTP({ type: 'email', token: '123456', requestedScopes: ['wallet:sign'] }, client));
+    expect(error.code).to.equal('invalid_code');
+  });
+
+  it('a lockout (mfa_rate_limited) is rate_limited with the wait from the payload, or from Retry-After', async () => {
+    const fromPayload = await totp(scriptedJson({ error: 'Too many wrong codes. Wait a few minutes.', code: 'mfa_rate_limited', payload: { retryAfter: 120 } }, 429));
+    expect(fromPayload).to.include({ code: 'rate_limited', retryAfter: 120 });
+    const fromHeader = await totp(scriptedApi({
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': '45' },
+      body: JSON.stringify({ error: 'Too many wrong codes.', code: 'lock_too_many_attempts' }),
+    }));
+    expect(fromHeader).to.include({ code: 'rate_limited', retryAfter: 45 });
+  });
+
+  it('an unknown code falls back to the status, and its sentence is not shown', async () => {
+    const error = await totp(scriptedJson({ error: 'Internal detail nobody should read.', code: 'something_new' }, 403));
+    expect(error.code).to.equal('request_failed');
+    expect(error.message).to.not.contain('Internal detail');
+  });
+});
