@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '**/dist/', 'coverage/'] },
@@ -23,6 +24,11 @@ export default tseslint.config(
   {
     files: ['components/**/*.ts'],
     ...wc.configs['flat/recommended'],
+  },
+  {
+    // Accessibility of the Lit templates (alt text, labels, roles, no positive tabindex, …).
+    files: ['components/**/*.ts', 'demo/**/*.ts'],
+    ...litA11y.configs.recommended,
   },
   {
     files: ['scripts/**', 'server/standalone.ts', '**/*.test.ts', 'test/**'],

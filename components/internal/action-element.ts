@@ -9,7 +9,7 @@ import { asStepUpError, StepUpMethodElement } from './method-element.js';
 
 export abstract class StepUpActionElement<A extends readonly unknown[] = readonly []> extends StepUpMethodElement {
   /** One attempt; a new run aborts the one in flight, whose late outcome is then ignored. */
-  protected readonly attempt = new Task<A, unknown>(this, {
+  protected readonly actionTask = new Task<A, unknown>(this, {
     task: (args, { signal }) => this.perform(args, this.signalFor(signal)),
     autoRun: false,
     onComplete: () => this.reportElevated(),
@@ -23,14 +23,14 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
   protected abstract perform(args: A, signal: AbortSignal): Promise<unknown>;
 
   protected get pending(): boolean {
-    return this.attempt.status === TaskStatus.PENDING;
+    return this.actionTask.status === TaskStatus.PENDING;
   }
 
   /** Starts an attempt; call it straight from a click handler (popups and prompts need the gesture). */
   protected start(...args: A): void {
     if (this.pending) return;
     this.error = undefined;
-    void this.attempt.run(args);
+    void this.actionTask.run(args);
   }
 
   /** Text for an error; elements refine it (a refused passkey prompt is not an error of the user's). */
@@ -52,7 +52,7 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
 
   protected renderStatus(waiting: string): TemplateResult {
     return html`<p part="status" class="status" role="status">
-      ${this.attempt.render({ pending: () => waiting, complete: () => this.t.verified })}
+      ${this.actionTask.render({ pending: () => waiting, complete: () => this.t.verified })}
     </p>`;
   }
 }

@@ -22,7 +22,7 @@ const CLEARS_CODE = new Set<StepUpErrorCode>([
 ]);
 
 export abstract class StepUpCodeElement extends StepUpMethodElement {
-  protected readonly lockout = new CountdownController(this, () => this.#unlock());
+  protected readonly lockoutCountdown = new CountdownController(this, () => this.#unlock());
 
   protected readonly verifyTask = new Task<readonly [string], unknown>(this, {
     task: ([code], { signal }) => this.verifyCode(code, this.signalFor(signal)),
@@ -64,7 +64,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   }
 
   protected get busy(): boolean {
-    return this.verifyTask.status === TaskStatus.PENDING || this.lockout.running;
+    return this.verifyTask.status === TaskStatus.PENDING || this.lockoutCountdown.running;
   }
 
   /** Fills in a code (a pasted one, or one the browser read from an SMS) and submits it when complete. */
@@ -91,7 +91,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
     this.reportFailure(error);
     this.error = error;
     if (CLEARS_CODE.has(error.code)) this.input.value = '';
-    if (error.code === 'rate_limited') this.lockout.start(error.retryAfter ?? 30);
+    if (error.code === 'rate_limited') this.lockoutCountdown.start(error.retryAfter ?? 30);
     this.input.focus();
   }
 
@@ -145,8 +145,8 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
           @paste=${this.#onPaste}
         />
         <p part="error" class="error" id="error" role="alert">${this.renderMessage()}</p>
-        ${this.lockout.running
-          ? html`<p part="countdown" class="status">${t.retryIn(t.duration(this.lockout.remaining))}</p>`
+        ${this.lockoutCountdown.running
+          ? html`<p part="countdown" class="status">${t.retryIn(t.duration(this.lockoutCountdown.remaining))}</p>`
           : nothing}
         <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>
           ${pending ? html`${spinner}${t.verifying}` : t.verify}

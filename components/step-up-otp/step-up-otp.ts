@@ -39,7 +39,7 @@ interface OtpCredentialRequest extends CredentialRequestOptions {
 export class StepUpOtp extends StepUpCodeElement {
   static override styles = styles;
 
-  protected readonly resendCooldown = new CountdownController(this);
+  protected readonly resendCountdown = new CountdownController(this);
 
   /** The credential found by the element's own check, when used without one. */
   #found?: StepUpCredential;
@@ -110,7 +110,7 @@ export class StepUpOtp extends StepUpCodeElement {
     if (this.stopped) return;
     if (error.code === 'rate_limited') {
       // a code went out moments ago (this dialog, or an earlier one): it still works
-      this.resendCooldown.start(error.retryAfter ?? 30);
+      this.resendCountdown.start(error.retryAfter ?? 30);
       return;
     }
     this.reportFailure(error);
@@ -132,7 +132,7 @@ export class StepUpOtp extends StepUpCodeElement {
   }
 
   #resend(): void {
-    if (this.sendTask.status === TaskStatus.PENDING || this.resendCooldown.running) return;
+    if (this.sendTask.status === TaskStatus.PENDING || this.resendCountdown.running) return;
     this.error = undefined;
     void this.sendTask.run([]).then(() => {
       if (this.sendTask.status === TaskStatus.COMPLETE) this.input.focus();
@@ -156,12 +156,12 @@ export class StepUpOtp extends StepUpCodeElement {
   protected override renderAfter() {
     const t = this.t;
     const sending = this.sendTask.status === TaskStatus.PENDING;
-    const cooling = this.resendCooldown.running;
+    const cooling = this.resendCountdown.running;
     return html`<div part="resend" class="resend">
       <button part="button resend-button" class="link" type="button" ?disabled=${sending || cooling} @click=${this.#resend}>
         ${t.otpResend}
       </button>
-      ${cooling ? html`<span class="status">${t.otpResendIn(t.duration(this.resendCooldown.remaining))}</span>` : nothing}
+      ${cooling ? html`<span class="status">${t.otpResendIn(t.duration(this.resendCountdown.remaining))}</span>` : nothing}
       <span class="status" role="status">${this.sendTask.status === TaskStatus.COMPLETE && this.#sends > 1 ? t.otpResent : nothing}</span>
     </div>`;
   }
