@@ -1,6 +1,6 @@
 // Markup from the server — credential aliases, provider names, error messages — is shown as
 // text, never parsed: nothing in it runs.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';
 import { createStepUpClient } from '../src/index.js';
@@ -44,7 +44,8 @@ describe('hostile content from the server', () => {
     const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope="wallet:export" .client=${client}></step-up-dialog>`);
     dialog.requestStepUp().catch(() => undefined);
     await waitForOpen(dialog);
-    await aTimeout(300); // let the method element render what it was given (its send fails: a scripted server)
+    // The method element has rendered what it was given, up to its send failing (a scripted server).
+    await waitUntil(() => currentMethod(dialog).shadowRoot?.querySelector('[part~=intro] .error'), 'the send failed', { timeout: 5000 });
 
     const elements = allElements(dialog.shadowRoot!);
     expect(elements.filter((el) => ['IMG', 'SCRIPT'].includes(el.tagName))).to.deep.equal([]);

@@ -10,23 +10,38 @@ import { latestCode, outbox, resetBackend, secretsOf, signedInClient } from './s
 
 const SCOPE = 'wallet:export';
 
-/** A client for alice whose requests are recorded as "METHOD path" and can be held back. */
+/**
+ * A client for alice whose requests are recorded as "METHOD path" and can be held back, and
+ * whose `settled()` waits until every request sent so far has answered or failed — so a test
+ * waits on what happened, not on time.
+ */
 async function aliceClient() {
   const sent: string[] = [];
   const codesSent: string[] = [];
+  const answers: Promise<unknown>[] = [];
   let hold: Promise<void> | undefined;
   const { client } = await signedInClient('alice', {
-    fetch: async (input, init) => {
+    fetch: (input, init) => {
       sent.push(`${init?.method ?? 'GET'} ${new URL(String(input), location.href).pathname.split('/').slice(-3).join('/')}`);
       if (String(input).endsWith('/totp')) codesSent.push(JSON.parse(String(init?.body)).code);
-      if (hold && init?.method === 'POST' && String(input).endsWith('/totp')) await hold;
-      return fetch(input, init);
+      const held = hold && init?.method === 'POST' && String(input).endsWith('/totp') ? hold : undefined;
+      const answer = (async () => {
+        await held;
+        return fetch(input, init);
+      })();
+      answers.push(answer.catch(() => undefined));
+      return answer;
     },
   });
   return {
     client,
     sent,
     codesSent,
+    /** Every request so far has answered (or failed), and whatever its answer set off has run. */
+    async settled() {
+      await Promise.all(answers);
+      await aTimeout(0); // one task later: the promise chains hanging off those answers have run
+    },
     holdVerify() {
       let release!: () => void;
       hold = new Promise((resolve) => (release = resolve));
@@ -63,29 +78,29 @@ describe('rough users', () => {
     const verify = currentMethod(dialog).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]');
     verify?.click();
     verify?.click();
-    await aTimeout(100);
+    await waitUntil(() => verifies(sent).length > 0, 'the verify request went out');
     release();
     await outcome;
     expect(verifies(sent)).to.have.length(1);
   });
 
   it('pasted letters are dropped and twelve digits are cut to the code length', async () => {
-    const { client, codesSent } = await aliceClient();
+    const { client, codesSent, settled } = await aliceClient();
     const { dialog, input } = await openDialog(client);
     input.focus();
     paste(input, 'abcdef');
-    await aTimeout(100);
+    await currentMethod(dialog).updateComplete;
     expect(input.value).to.equal('');
     expect(codesSent, 'letters alone send nothing').to.deep.equal([]);
     paste(input, '123456789012');
-    await waitUntil(() => codesSent.length === 1, 'the cut code is submitted');
-    await aTimeout(200);
+    await waitUntil(() => textOf(currentMethod(dialog)).includes('not correct'), 'the cut code was checked (and is wrong)');
+    await settled();
     expect(codesSent).to.deep.equal(['123456']);
     dialog.close();
   });
 
   it('closing during the verify request: the request is aborted, no late elevated, no unhandled rejection', async () => {
-    const { client, holdVerify } = await aliceClient();
+    const { client, sent, holdVerify, settled } = await aliceClient();
     const { dialog, outcome, input } = await openDialog(client);
     const elevated = collect(document, 'elevated');
     const unhandled: unknown[] = [];
@@ -94,11 +109,11 @@ describe('rough users', () => {
     const release = holdVerify();
     input.focus();
     await type(await totp());
-    await aTimeout(100);
+    await waitUntil(() => verifies(sent).length === 1, 'the verify request went out');
     dialog.close();
     release();
     expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
-    await aTimeout(500);
+    await settled();
     window.removeEventListener('unhandledrejection', onUnhandled);
     expect(elevated).to.have.length(0);
     expect(client.listElevatedTokens()).to.deep.equal([]);
@@ -142,17 +157,17 @@ describe('rough users', () => {
   });
 
   it('removing the element mid-flow cancels it: no late elevated', async () => {
-    const { client, holdVerify } = await aliceClient();
+    const { client, sent, holdVerify, settled } = await aliceClient();
     const { dialog, outcome, input } = await openDialog(client);
     const elevated = collect(document, 'elevated');
     const release = holdVerify();
     input.focus();
     await type(await totp());
-    await aTimeout(100);
+    await waitUntil(() => verifies(sent).length === 1, 'the verify request went out');
     dialog.remove();
     release();
     expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
-    await aTimeout(300);
+    await settled();
     expect(elevated).to.have.length(0);
   });
 
@@ -223,7 +238,7 @@ describe('closing during each method’s request', () => {
       dialog.close();
       expect(await outcome.catch((e: { code: string }) => e.code)).to.equal('cancelled');
       expect(verifySignals[0]!.aborted, 'the request was aborted').to.equal(true);
-      await aTimeout(200);
+      await aTimeout(0); // one task later: what the aborted request's rejection set off has run
       expect(elevated).to.have.length(0);
       expect(client.listElevatedTokens()).to.deep.equal([]);
     });

@@ -17,6 +17,30 @@ async function aliceWithPasskey(fetchImpl?: typeof fetch) {
   return client;
 }
 
+/**
+ * Watches the browser's passkey prompt (the real `navigator.credentials.get`, observed, not
+ * replaced): whether it is up, and a promise that settles when it has ended.
+ */
+function watchPrompt() {
+  const get = navigator.credentials.get;
+  const prompts: Promise<unknown>[] = [];
+  navigator.credentials.get = function (this: CredentialsContainer, ...args: Parameters<CredentialsContainer['get']>) {
+    const prompt = get.apply(this, args);
+    prompts.push(prompt.catch(() => undefined));
+    return prompt;
+  };
+  return {
+    get isUp() {
+      return prompts.length > 0;
+    },
+    async ended() {
+      await Promise.all(prompts);
+      await aTimeout(0); // one task later: what the prompt's end set off has run
+    },
+    restore: () => (navigator.credentials.get = get),
+  };
+}
+
 /** From now on the authenticator waits for a touch that never comes: the prompt stays open. */
 const holdPromptsOpen = () => executeServerCommand('webauthn:set-automatic-presence', { value: false });
 
@@ -65,20 +89,23 @@ describe('<step-up-passkey>', () => {
   it('closing while the passkey is being checked aborts it: no token, no late elevated', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const slowVerify: typeof fetch = async (input, init) => {
-      if (init?.method === 'POST' && String(input).endsWith('/users/mfa/auth/passkey')) await held;
-      return fetch(input, init);
+    const verifies: Promise<unknown>[] = [];
+    const slowVerify: typeof fetch = (input, init) => {
+      if (init?.method !== 'POST' || !String(input).endsWith('/users/mfa/auth/passkey')) return fetch(input, init);
+      const answer = held.then(() => fetch(input, init));
+      verifies.push(answer.catch(() => undefined));
+      return answer;
     };
     const client = await aliceWithPasskey(slowVerify);
     const { dialog, outcome } = await openDialog(client);
     const elevated = collect(document, 'elevated');
     passkeyButton(dialog).click();
-    await waitUntil(() => textOf(inShadow(currentMethod(dialog), '[role=status]')) === 'Follow the prompt from your browser…');
-    await aTimeout(300); // the prompt has been answered; the assertion is on its way
+    await waitUntil(() => verifies.length === 1, 'the prompt was answered and the assertion is on its way');
     dialog.close();
     release();
     expect((await outcome.catch((e: { code: string }) => e)) as { code: string }).to.include({ code: 'cancelled' });
-    await aTimeout(500);
+    await Promise.all(verifies); // the held request has ended (aborted)
+    await aTimeout(0); // one task later: what its end set off has run
     expect(elevated).to.have.length(0);
     expect(client.listElevatedTokens()).to.deep.equal([]);
   });
@@ -89,13 +116,14 @@ describe('<step-up-passkey>', () => {
     await holdPromptsOpen();
     const { dialog, outcome } = await openDialog(client);
     const elevated = collect(document, 'elevated');
+    const prompt = watchPrompt();
     passkeyButton(dialog).click();
-    await waitUntil(() => textOf(inShadow(currentMethod(dialog), '[role=status]')) === 'Follow the prompt from your browser…');
-    await aTimeout(200); // the browser's prompt is up, waiting for the user
+    await waitUntil(() => prompt.isUp, 'the browser\'s prompt is up, waiting for the user');
     await sendKeys({ press: 'Escape' });
     expect((await outcome.catch((e: { code: string }) => e)) as { code: string }).to.include({ code: 'cancelled' });
     expect(dialog.open).to.equal(false);
-    await aTimeout(300);
+    await prompt.ended();
+    prompt.restore();
     expect(elevated).to.have.length(0);
     expect(client.listElevatedTokens()).to.deep.equal([]);
     // the options went out, no assertion ever did

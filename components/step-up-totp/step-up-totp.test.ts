@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { generate } from 'otplib';
 import { TokenScope } from '../../src/index.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
@@ -37,7 +37,8 @@ describe('<step-up-totp> on its own', () => {
     el.scope = TokenScope.Walletsign;
     el.lang = 'de';
     el.strings = { totpLabel: 'X' };
-    await aTimeout(50);
+    await el.updateComplete; // the element has taken the new properties in
+    expect(textOf(el.shadowRoot!.querySelector('label')!)).to.equal('X');
     expect(all).to.have.length(0);
     el.scope = SCOPE;
     el.focus();
