@@ -1,4 +1,4 @@
-// Public entry of the reference backend (`step-up-kit/server`).
+// Public entry of the reference backend (`@step-up-kit/server`).
 export { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
 export { createNodeMiddleware, type NodeMiddleware } from './node-middleware.js';
 export type { ExternalAuthOptions, ReferenceServerOptions } from './server-context.js';
