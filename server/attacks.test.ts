@@ -21,6 +21,7 @@ import {
   elevatedTokenFor,
   sdk,
   signIn,
+  TEST_SIGNING_KEY,
   type TestServer,
 } from './test-helpers.js';
 
@@ -254,7 +255,7 @@ describe('attack: OAuth state reuse', () => {
 describe('attack: memory that only grows', () => {
   it('outside dev mode no code is kept for anyone to read: it goes to deliverCode only', async () => {
     const delivered: CodeMessage[] = [];
-    const ctx = createServerContext({ devMode: false, deliverCode: (message) => void delivered.push(message) });
+    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, deliverCode: (message) => void delivered.push(message) });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
     ctx.store.users.set('dana', {
       id: 'dana', label: 'Dana', credentials: [{ kind: 'email', id: 'dana-email', address: 'dana@example.com' }], signInCredentialId: 'dana-email', recoveryCodes: [],
@@ -272,7 +273,7 @@ describe('attack: memory that only grows', () => {
   });
 
   it('outside dev mode without deliverCode, email and SMS codes are not offered at all', async () => {
-    const ctx = createServerContext({ devMode: false });
+    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
     ctx.store.users.set('dana', {
       id: 'dana', label: 'Dana', credentials: [{ kind: 'email', id: 'dana-email', address: 'dana@example.com' }], signInCredentialId: 'dana-email', recoveryCodes: [],

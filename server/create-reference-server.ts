@@ -19,6 +19,9 @@ import { registerWalletRoutes } from './routes/wallet.js';
 import { createServerContext, type ReferenceServerOptions, type ServerContext } from './server-context.js';
 import { requireSession, type AppEnv } from './session.js';
 
+/** How long verifiers may cache the key set; a rotation keeps the old key listed longer than this. */
+export const JWKS_MAX_AGE_SECONDS = 5 * 60;
+
 export interface ReferenceServer {
   app: Hono;
   fetch(request: Request): Promise<Response>;
@@ -81,6 +84,11 @@ function createApiRoutes(ctx: ServerContext): Hono {
   });
   api.route('/sdk/:environmentId', createSdkRoutes(ctx));
   api.route('/protected', createProtectedRoutes(ctx));
+  // The public keys of elevated tokens, for the app's API and any service that verifies them.
+  api.get('/.well-known/jwks.json', (c) => {
+    c.header('cache-control', `public, max-age=${JWKS_MAX_AGE_SECONDS}`);
+    return c.json(ctx.elevatedTokens.jwks());
+  });
   if (ctx.devMode) api.route('/dev', createDevRoutes(ctx));
   return api;
 }

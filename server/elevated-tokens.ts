@@ -1,11 +1,12 @@
 // Elevated access tokens: minted after a successful step-up, checked by protected endpoints.
-// ES256 with a key pair made per server instance; only this server can mint or accept them.
-import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
-import type { ElevatedTokenClaims, WireErrorCode } from '@step-up-kit/protocol';
+// ES256 with the configured signing key (its `kid` in the header), issuer and audience (the
+// environment); verified against the published key set, so a rotated-out key still verifies.
+import { randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { normalizeScopes, type ElevatedTokenClaims, type WireErrorCode } from '@step-up-kit/protocol';
 import { ApiError } from './errors.js';
-import { normalizeScopes } from '@step-up-kit/protocol';
 import type { Scope, ScopePolicy } from './scope-policy.js';
+import { loadSigningKeys, type SigningKeys } from './signing-keys.js';
 import { isRemembered, rememberUntil } from './store.js';
 
 export const SINGLE_USE_LIFETIME_SECONDS = 5 * 60;
@@ -18,37 +19,34 @@ export interface ElevatedTokens {
    * grants `scope`. Spends a single-use token.
    */
   consume(token: string | undefined, userId: string, scope: Scope): Promise<ElevatedTokenClaims>;
-  /** A new signing key: every token minted so far stops working (dev reset). */
+  /** A new signing key when dev mode made the key up: every token minted so far stops working (dev reset). */
   rotateKey(): void;
+  /** The public keys tokens verify against, as published at `.well-known/jwks.json`. */
+  jwks(): JSONWebKeySet;
 }
 
 export interface ElevatedTokenDeps {
   environmentId: string;
+  /** The `iss` of every token. */
+  issuer: string;
   now: () => number;
   policy: ScopePolicy;
   /** Where spent single-use jtis are kept (the store, replaced on reset). */
   usedJtis: () => Map<string, number>;
-  /** Generated when absent; injectable so tests can prove the checks beyond the signature. */
-  keyPair?: { privateKey: KeyObject; publicKey: KeyObject };
+  keys: SigningKeys;
 }
-
-const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 const refuse = (code: WireErrorCode, message: string) => new ApiError(403, code, message);
 
-export function createElevatedTokens({
-  environmentId,
-  now,
-  policy,
-  usedJtis,
-  keyPair = newKeyPair(),
-}: ElevatedTokenDeps): ElevatedTokens {
-  let { privateKey, publicKey } = keyPair;
+export function createElevatedTokens({ environmentId, issuer, now, policy, usedJtis, keys: configured }: ElevatedTokenDeps): ElevatedTokens {
+  let keys = configured;
 
   return {
     rotateKey() {
-      ({ privateKey, publicKey } = newKeyPair());
+      if (keys.generated) keys = loadSigningKeys({}, true);
     },
+
+    jwks: () => keys.jwks,
 
     async mint(userId, scopes) {
       const scope = normalizeScopes(scopes);
@@ -56,12 +54,14 @@ export function createElevatedTokens({
       const iat = Math.floor(now() / 1000);
       const lifetime = singleUse ? SINGLE_USE_LIFETIME_SECONDS : MULTI_USE_LIFETIME_SECONDS;
       return new SignJWT({ scope: scope.join(' '), singleUse, environment_id: environmentId })
-        .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: keys.kid })
+        .setIssuer(issuer)
+        .setAudience(environmentId)
         .setSubject(userId)
         .setJti(randomUUID())
         .setIssuedAt(iat)
         .setExpirationTime(iat + lifetime)
-        .sign(privateKey);
+        .sign(keys.privateKey);
     },
 
     async consume(token, userId, scope) {
@@ -71,8 +71,10 @@ export function createElevatedTokens({
       const invalid = () => refuse('elevated_token_invalid', 'The confirmation for this action is not valid. Confirm your identity again.');
       let payload;
       try {
-        ({ payload } = await jwtVerify(token, publicKey, {
+        ({ payload } = await jwtVerify(token, keys.keySet, {
           algorithms: ['ES256'],
+          issuer,
+          audience: environmentId,
           currentDate: new Date(now()),
           requiredClaims: ['sub', 'scope', 'jti', 'exp'],
         }));

@@ -5,7 +5,7 @@ import { createServerContext, type ReferenceServerOptions } from './server-conte
 import type { User } from './store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
-import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, type TestServer } from './test-helpers.js';
+import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, TEST_SIGNING_KEY, type TestServer } from './test-helpers.js';
 
 const ORIGIN = 'http://localhost:5173';
 const SCOPES = ['wallet:export'];
@@ -234,7 +234,7 @@ describe('passkey relying party', () => {
 
   it('does not exist outside dev mode without the webauthn option', async () => {
     const build = (options: ReferenceServerOptions) => {
-      const ctx = createServerContext({ devMode: false, ...options });
+      const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, ...options });
       const user: User = { id: 'u1', label: 'U', credentials: [{ kind: 'email', id: 'e', address: 'u1@example.com' }], signInCredentialId: 'e', recoveryCodes: [] };
       ctx.store.users.set(user.id, user);
       return { server: { app: createApp(ctx), basePath: ctx.basePath }, ctx };

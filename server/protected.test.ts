@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { createSecretKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSecretKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import { createReferenceServer } from './create-reference-server.js';
-import { createElevatedTokens } from './elevated-tokens.js';
+import { createElevatedTokens, type ElevatedTokens } from './elevated-tokens.js';
+import { createServerContext, type ReferenceServerOptions } from './server-context.js';
 import { ApiError } from './errors.js';
 import { createScopePolicy } from './scope-policy.js';
+import { loadSigningKeys } from './signing-keys.js';
 import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, START_MS, type TestServer } from './test-helpers.js';
 
 const HEADER = 'x-dyn-elevated-access-token';
@@ -33,9 +35,12 @@ describe('elevated tokens', () => {
     });
     assert.equal(res.status, 200);
     const { header, payload } = claimsOf(res.body.elevatedAccessToken);
-    assert.deepEqual(header, { alg: 'ES256', typ: 'JWT' });
+    const { keys } = (await call(t.server, 'GET', '.well-known/jwks.json')).body;
+    assert.deepEqual(header, { alg: 'ES256', typ: 'JWT', kid: keys[0].kid }, 'signed with the published key');
     const iat = Math.floor(START_MS / 1000);
     assert.deepEqual({ ...payload, jti: undefined }, {
+      iss: 'step-up-kit',
+      aud: 'step-up-demo',
       sub: 'alice',
       scope: 'wallet:export wallet:sign',
       singleUse: true,
@@ -188,7 +193,8 @@ describe('protected endpoints', () => {
 describe('elevated token verification beyond the signature', () => {
   it('refuses alg none and HS256 keyed with the public key (algorithm confusion)', async () => {
     const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const tokens = createElevatedTokens({ environmentId: 'here', now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map(), keyPair });
+    const keys = loadSigningKeys({ signingKey: keyPair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, false);
+    const tokens = createElevatedTokens({ environmentId: 'here', issuer: 'step-up-kit', now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map(), keys });
     const { payload } = claimsOf(await tokens.mint('bob', ['wallet:sign']));
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const publicForms = [
@@ -207,12 +213,52 @@ describe('elevated token verification beyond the signature', () => {
 
 
   it('refuses a token signed with the right key for another environment', async () => {
-    const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const deps = { now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map<string, number>(), keyPair };
+    const keys = loadSigningKeys({}, true);
+    const deps = { issuer: 'step-up-kit', now: () => START_MS, policy: createScopePolicy(), usedJtis: () => new Map<string, number>(), keys };
     const here = createElevatedTokens({ ...deps, environmentId: 'here' });
     const elsewhere = createElevatedTokens({ ...deps, environmentId: 'elsewhere' });
     const token = await elsewhere.mint('bob', ['wallet:sign']);
     await assert.rejects(here.consume(token, 'bob', 'wallet:sign'), (e) => e instanceof ApiError && e.code === 'elevated_token_invalid');
     assert.equal((await elsewhere.consume(token, 'bob', 'wallet:sign')).sub, 'bob');
+  });
+});
+
+describe('signing keys', () => {
+  const pem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+  it('publish the public keys at .well-known/jwks.json, cacheable, and never a private part', async () => {
+    const signing = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const previous = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const t = createTestServer({ signingKey: { ...(signing.privateKey.export({ format: 'jwk' }) as object), kid: 'k-2030' }, verificationKeys: [pem(previous.privateKey)] });
+    const res = await call(t.server, 'GET', '.well-known/jwks.json');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('cache-control') ?? '', /^public, max-age=\d+$/);
+    assert.deepEqual(res.body.keys.map((k: { kid: string; alg: string; use: string }) => [k.alg, k.use]), [['ES256', 'sig'], ['ES256', 'sig']]);
+    assert.equal(res.body.keys[0].kid, 'k-2030');
+    for (const key of res.body.keys) assert.deepEqual(Object.keys(key).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
+  });
+
+  it('keep tokens of a rotated-out key valid while it is listed for verification, and across a restart with the same key', async () => {
+    const [oldKey, newKey] = [generateKeyPairSync('ec', { namedCurve: 'P-256' }), generateKeyPairSync('ec', { namedCurve: 'P-256' })];
+    const server = (options: ReferenceServerOptions) => createServerContext({ devMode: false, now: () => START_MS, ...options }).elevatedTokens;
+    const token = await server({ signingKey: pem(oldKey.privateKey) }).mint('u1', ['wallet:sign']);
+    const accepted = async (tokens: ElevatedTokens) => (await tokens.consume(token, 'u1', 'wallet:sign')).sub === 'u1';
+    assert.ok(await accepted(server({ signingKey: pem(oldKey.privateKey) })), 'a restart with the same key');
+    assert.ok(await accepted(server({ signingKey: pem(newKey.privateKey), verificationKeys: [pem(oldKey.privateKey)] })), 'rotated, old key listed');
+    await assert.rejects(server({ signingKey: pem(newKey.privateKey) }).consume(token, 'u1', 'wallet:sign'), (e) => e instanceof ApiError && e.code === 'elevated_token_invalid');
+    await assert.rejects(
+      server({ signingKey: pem(oldKey.privateKey), issuer: 'someone-else' }).consume(token, 'u1', 'wallet:sign'),
+      (e) => e instanceof ApiError && e.code === 'elevated_token_invalid',
+      'another issuer',
+    );
+  });
+
+  it('are required outside dev mode, must be P-256, and kids must differ', () => {
+    assert.throws(() => createReferenceServer({ devMode: false }), /signingKey is required outside dev mode/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    assert.throws(() => createReferenceServer({ devMode: false, signingKey: pem(rsa.privateKey) }), /P-256/);
+    assert.throws(() => createReferenceServer({ devMode: false, signingKey: 'not a key' }), /PEM/);
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    assert.throws(() => createReferenceServer({ devMode: false, signingKey: pem(key.privateKey), verificationKeys: [pem(key.privateKey)] }), /kid/);
   });
 });

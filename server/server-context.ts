@@ -7,6 +7,7 @@ import { createUserHandles, type UserHandles } from './passkey-user-handle.js';
 import { createRecoveryCodeHasher, type RecoveryCodeHasher } from './recovery-codes.js';
 import { createScopePolicy, type ScopePolicyOverrides } from './scope-policy.js';
 import { createSessionIssuer, type SessionIssuer } from './session.js';
+import { loadSigningKeys, type KeyInput } from './signing-keys.js';
 import {
   normalizeOrigins,
   normalizeSiweDomains,
@@ -52,6 +53,12 @@ export interface ReferenceServerOptions {
   deliverCode?: CodeDelivery;
   /** Daily caps per user and channel on codes sent and wrong codes entered. */
   dailyLimits?: Partial<DailyLimits>;
+  /** The ES256 key that signs elevated tokens (JWK or PKCS#8 PEM, with a `kid`). Required outside dev mode. */
+  signingKey?: KeyInput;
+  /** More public keys that verify elevated tokens (those of a rotated-out signing key). */
+  verificationKeys?: KeyInput[];
+  /** The `iss` of elevated tokens. Default 'step-up-kit'. */
+  issuer?: string;
 }
 
 export interface CodeMessage {
@@ -95,6 +102,8 @@ export interface ServerContext {
   reset(): void;
 }
 
+export const DEFAULT_ISSUER = 'step-up-kit';
+
 export function normalizeBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
   return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
@@ -119,6 +128,8 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     sessions: createSessionIssuer(environmentId, () => ctx.now()),
     elevatedTokens: createElevatedTokens({
       environmentId,
+      issuer: options.issuer ?? DEFAULT_ISSUER,
+      keys: loadSigningKeys(options, devMode),
       now: () => ctx.now(),
       policy,
       usedJtis: () => ctx.store.usedElevatedJtis,

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
 import { credentialsOf } from './store.js';
-import { assertError, call, claimsOf, signIn, TestClock } from './test-helpers.js';
+import { assertError, call, claimsOf, signIn, TestClock, TEST_SIGNING_KEY } from './test-helpers.js';
 
 const REDIRECT = 'http://localhost:5173/oauth-callback?from=step-up';
 const SCOPES = ['credential:link'];
@@ -269,7 +269,7 @@ describe('social re-login', () => {
   });
 
   it('does not exist outside dev mode: neither the provider pages nor the routes', async () => {
-    const ctx = createServerContext({ devMode: false });
+    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY });
     ctx.store.users.set('u1', { id: 'u1', label: 'U', credentials: [{ kind: 'social', id: 's', provider: 'google', accountEmail: 'u@example.com' }], signInCredentialId: 's', recoveryCodes: [] });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
     const jwt = await ctx.sessions.issue('u1');

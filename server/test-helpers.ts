@@ -1,5 +1,6 @@
 // Shared by the server's node:test suites: a controllable clock and a small request helper.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Hono } from 'hono';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
@@ -17,6 +18,9 @@ export class TestClock {
   }
 }
 
+/** A signing key for servers outside dev mode, which must be given one. */
+export const TEST_SIGNING_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+
 export interface TestServer {
   server: ReferenceServer;
   clock: TestClock;
@@ -24,7 +28,8 @@ export interface TestServer {
 
 export function createTestServer(options: ReferenceServerOptions = {}): TestServer {
   const clock = new TestClock();
-  const server = createReferenceServer({ devMode: true, now: clock.now, ...options });
+  const devMode = options.devMode ?? true;
+  const server = createReferenceServer({ devMode, now: clock.now, ...(devMode ? {} : { signingKey: TEST_SIGNING_KEY }), ...options });
   return { server, clock };
 }
 
