@@ -48,6 +48,7 @@ export const EXTENSION_ERROR_CODES = [
   'rate_limited',
   'server_error',
   'step_up_required',
+  'step_up_unavailable',
   'too_many_users',
   'user_not_found',
   'wallet_address_mismatch',

@@ -4,7 +4,7 @@
 // creates demo users (`POST dev/users`), and runs 1,000 email-code step-ups for wallet:export
 // with bounded concurrency: check → send the code → read it from the dev outbox → verify
 // (single-use token) → the protected call. Then it presents every spent token a second time:
-// each replay must be refused with 403 elevated_token_used. Prints the figures and exits
+// each replay must be refused with 401 step_up_required (reason: used). Prints the figures and exits
 // non-zero on any failure, double-spend or server error.
 //
 // The resend cooldown (30 s per user and channel) allows one code per user per 30 s, so the
@@ -289,13 +289,13 @@ async function main(): Promise<number> {
     const replayFailures = new Map<string, number>();
     const replaysNotRun = await pool(spent, CONCURRENCY, deadline, async ({ token, user }) => {
       try {
-        const res = await request<{ code?: string }>(api, 'replay', 'POST', 'protected/wallet/export', {
+        const res = await request<{ code?: string; payload?: { reason?: string } }>(api, 'replay', 'POST', 'protected/wallet/export', {
           jwt: user.jwt,
           headers: { [ELEVATED_TOKEN_HEADER]: token },
-          expect: 403,
+          expect: 401,
         });
-        if (res.body.code === 'elevated_token_used') refused += 1;
-        else tally(replayFailures, `replay: 403 ${res.body.code}`);
+        if (res.body.code === 'step_up_required' && res.body.payload?.reason === 'used') refused += 1;
+        else tally(replayFailures, `replay: 401 ${res.body.code} ${res.body.payload?.reason}`);
       } catch (error) {
         const reason = reasonOf(error);
         if (/^replay: 2\d\d /.test(reason)) doubleSpends += 1;
@@ -313,7 +313,7 @@ async function main(): Promise<number> {
     console.log(`succeeded:              ${spent.length}`);
     console.log(`failed:                 ${failed}${notRun > 0 ? ` (+ ${notRun} not run: time limit)` : ''}`);
     for (const [reason, count] of [...failures].sort((a, b) => b[1] - a[1])) console.log(`  ${count} × ${reason}`);
-    console.log(`replays refused:        ${refused} of ${spent.length} (403 elevated_token_used)`);
+    console.log(`replays refused:        ${refused} of ${spent.length} (401 step_up_required, used)`);
     if (replayFailed > 0 || replaysNotRun > 0) {
       console.log(`replays not as expected: ${replayFailed}${replaysNotRun > 0 ? ` (+ ${replaysNotRun} not run: time limit)` : ''}`);
       for (const [reason, count] of replayFailures) console.log(`  ${count} × ${reason}`);

@@ -15,6 +15,7 @@ import { createServerContext, type CodeMessage } from './server-context.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import {
   assertError,
+  assertStepUpRequired,
   call,
   createTestServer,
   devSecrets,
@@ -96,10 +97,10 @@ describe('attack: enrolment without step-up', () => {
   it('a bare session cannot register a passkey, nor one with a token of another scope', async () => {
     const t = createTestServer();
     const bob = await signIn(t.server, 'bob');
-    assertError(await registerPasskey(t, bob), 403, 'elevated_token_missing');
+    assertStepUpRequired(await registerPasskey(t, bob), 'missing');
     const exportToken = await elevatedTokenFor(t.server, 'bob', 'wallet:export');
-    assertError(await registerPasskey(t, bob, exportToken), 403, 'elevated_token_wrong_scope');
-    assertError(await registerPasskey(t, bob, await elevatedTokenFor(t.server, 'alice', 'credential:link')), 403, 'elevated_token_invalid');
+    assertStepUpRequired(await registerPasskey(t, bob, exportToken), 'wrong_scope');
+    assertStepUpRequired(await registerPasskey(t, bob, await elevatedTokenFor(t.server, 'alice', 'credential:link')), 'wrong_user');
     assert.deepEqual(await checkedIds(t, bob), ['bob-email', 'bob-phone', 'bob-google', 'bob-wallet'], 'bob is still a re-auth user');
   });
 
@@ -110,7 +111,7 @@ describe('attack: enrolment without step-up', () => {
       await call(t.server, 'POST', sdk(t.server, 'users/mfa/auth/totp'), { jwt: alice, body: { code: '000000', requestedScopes: ['credential:link'] } });
     }
     assertError(await call(t.server, 'POST', sdk(t.server, 'emailVerifications/create'), { jwt: alice, body: { email: 'alice@example.com' } }), 403, 'method_not_allowed');
-    assertError(await registerPasskey(t, alice), 403, 'elevated_token_missing');
+    assertStepUpRequired(await registerPasskey(t, alice), 'missing');
     assert.deepEqual(await checkedIds(t, alice), ['alice-totp', 'recovery-code']);
   });
 
@@ -131,8 +132,8 @@ describe('attack: enrolment without step-up', () => {
     const { id } = (await registerPasskey(t, bob, await elevatedTokenFor(t.server, 'bob', 'credential:link'))).body;
     const remove = (token?: string) =>
       call(t.server, 'DELETE', sdk(t.server, `users/passkeys/${id}`), { jwt: bob, headers: token ? { [ELEVATED_TOKEN_HEADER]: token } : {} });
-    assertError(await remove(), 403, 'elevated_token_missing');
-    assertError(await remove(await elevatedTokenFor(t.server, 'bob', 'credential:link')), 403, 'elevated_token_wrong_scope');
+    assertStepUpRequired(await remove(), 'missing');
+    assertStepUpRequired(await remove(await elevatedTokenFor(t.server, 'bob', 'credential:link')), 'wrong_scope');
     const unlink = await elevatedTokenFor(t.server, 'bob', 'credential:unlink');
     assert.deepEqual((await remove(unlink)).body, { id, removed: true });
     assert.deepEqual(await checkedIds(t, bob), ['bob-email', 'bob-phone', 'bob-google', 'bob-wallet'], 'bob is a re-auth user again');
@@ -211,8 +212,8 @@ describe('attack: replays across a dev reset', () => {
     assert.equal((await exportWith(await signIn(t.server, 'bob'), token)).status, 200);
     await call(t.server, 'POST', 'dev/reset', { body: {} });
     const bob = await signIn(t.server, 'bob');
-    assertError(await exportWith(bob, token), 403, 'elevated_token_invalid');
-    assertError(await call(t.server, 'POST', 'protected/wallet/sign', { jwt: bob, headers: { [ELEVATED_TOKEN_HEADER]: unspent } }), 403, 'elevated_token_invalid');
+    assertStepUpRequired(await exportWith(bob, token), 'invalid');
+    assertStepUpRequired(await call(t.server, 'POST', 'protected/wallet/sign', { jwt: bob, headers: { [ELEVATED_TOKEN_HEADER]: unspent } }), 'invalid');
   });
 
   it('an external assertion accepted before dev/reset is refused after it', async () => {

@@ -5,3 +5,16 @@ export type { ExternalAuthOptions, ReferenceServerOptions } from './server-conte
 export type { ScopePolicyOverrides, ScopeRule } from './scope-policy.js';
 export type { WebAuthnOptions } from './site-options.js';
 export { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
+// The server kit, for an app's own API (framework adapters: '@step-up-kit/server/hono', '/fetch').
+export {
+  verifyElevation,
+  DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  type ElevationClaims,
+  type ElevationKeys,
+  type ElevationRefusal,
+  type ElevationResult,
+  type RefusalReason,
+  type VerifyElevationOptions,
+} from './kit/verify-elevation.js';
+export { challengeHeader, refusalBody, refusalResponse, type ChallengeOptions, type RequireElevationOptions } from './kit/refusal.js';
+export type { KeyInput, SigningKeyOptions } from './signing-keys.js';

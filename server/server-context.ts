@@ -6,7 +6,8 @@ import { createElevatedTokens, type ElevatedTokens } from './elevated-tokens.js'
 import { createUserHandles, type UserHandles } from './passkey-user-handle.js';
 import { createRecoveryCodeHasher, type RecoveryCodeHasher } from './recovery-codes.js';
 import { createScopePolicy, type ScopePolicyOverrides } from './scope-policy.js';
-import { createSessionIssuer, type SessionIssuer } from './session.js';
+import type { RequireElevationOptions } from './kit/refusal.js';
+import { createSessionIssuer, sessionOf, type SessionIssuer } from './session.js';
 import { loadSigningKeys, type KeyInput } from './signing-keys.js';
 import {
   normalizeOrigins,
@@ -16,7 +17,7 @@ import {
   type WebAuthnOptions,
 } from './site-options.js';
 import { DEFAULT_DAILY_LIMITS, type DailyLimits } from './daily-budget.js';
-import { createStore, type Channel, type Store, type User } from './store.js';
+import { createStore, isRemembered, rememberUntil, type Channel, type Store, type User } from './store.js';
 
 export interface ExternalAuthOptions {
   /** Public keys of the trusted issuer of external-auth JWTs. */
@@ -88,6 +89,8 @@ export interface ServerContext {
   now(): number;
   sessions: SessionIssuer;
   elevatedTokens: ElevatedTokens;
+  /** How this server's own routes check elevated tokens: the server kit, with its keys, sessions and store. */
+  elevation: RequireElevationOptions;
   hashRecoveryCode: RecoveryCodeHasher;
   externalAuth?: ExternalAuthVerifier;
   devSeed?: DevSeed;
@@ -132,13 +135,26 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
       keys: loadSigningKeys(options, devMode),
       now: () => ctx.now(),
       policy,
-      usedJtis: () => ctx.store.usedElevatedJtis,
     }),
     hashRecoveryCode,
     devSeed,
     webauthn: options.webauthn && normalizeWebAuthn(options.webauthn),
     siweDomains: options.siweDomains && normalizeSiweDomains(options.siweDomains),
     allowedRedirectOrigins: options.allowedRedirectOrigins && normalizeOrigins('allowedRedirectOrigins', options.allowedRedirectOrigins),
+    elevation: {
+      keys: (header, token) => ctx.elevatedTokens.keySet(header, token),
+      issuer: options.issuer ?? DEFAULT_ISSUER,
+      audience: environmentId,
+      getUserId: async (request) => (await sessionOf(ctx.sessions, request))?.userId,
+      spendOnce: (jti, expiresAtMs) => {
+        const used = ctx.store.usedElevatedJtis;
+        const nowMs = ctx.now();
+        if (isRemembered(used, jti, nowMs)) return false;
+        rememberUntil(used, jti, expiresAtMs, nowMs);
+        return true;
+      },
+      now: () => ctx.now(),
+    },
     deliverCode: options.deliverCode,
     dailyLimits: { ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits },
     passkeyUserHandle: createUserHandles(),

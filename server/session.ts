@@ -61,14 +61,19 @@ export function createSessionIssuer(environmentId: string, now: () => number): S
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** The live session a request carries in `Authorization: Bearer …`, if any. */
+export async function sessionOf(sessions: SessionIssuer, request: Request): Promise<Session | undefined> {
+  const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+  return token ? sessions.verify(token) : undefined;
+}
+
 /** Refuses the request with 401 `not_signed_in` unless it carries a live session of a known user. */
 export function requireSession(
   sessions: SessionIssuer,
   findUser: (id: string) => User | undefined,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
-    const session = token ? await sessions.verify(token) : undefined;
+    const session = await sessionOf(sessions, c.req.raw);
     const user = session && findUser(session.userId);
     if (!session || !user) throw notSignedIn();
     c.set('session', session);

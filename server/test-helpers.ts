@@ -81,6 +81,17 @@ export function assertError(res: CallResult, status: number, code: string): void
   assertDynamicErrorModel(status, res.body, `${status} ${code}`);
 }
 
+/** An RFC 9470 refusal: 401, the challenge naming the scope, and the wire's step_up_required body. */
+export function assertStepUpRequired(res: CallResult, reason: string): void {
+  assert.equal(res.status, 401, `expected 401 step_up_required (${reason}), got ${res.status} ${JSON.stringify(res.body)}`);
+  assert.equal(res.body.code, 'step_up_required');
+  assert.equal(res.body.payload?.reason, reason);
+  assertDynamicErrorModel(401, res.body, `401 step_up_required (${reason})`);
+  const challenge = res.headers.get('www-authenticate') ?? '';
+  assert.match(challenge, /^Bearer error="insufficient_user_authentication", error_description="[^"]+", scope="([^"]+)"/);
+  assert.equal(/scope="([^"]+)"/.exec(challenge)?.[1], res.body.payload.scope, 'the challenge names the scope of the body');
+}
+
 export function claimsOf(jwt: string) {
   return { header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) };
 }

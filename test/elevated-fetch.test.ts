@@ -162,22 +162,27 @@ describe('elevatedFetch and the protected endpoints', () => {
       const headers: Record<string, string> = { authorization: `Bearer ${jwt}` };
       if (token) headers[ELEVATED_TOKEN_HEADER] = token;
       const response = await fetch(`${API_BASE}/protected/${path}`, { method, headers });
-      return { status: response.status, code: response.ok ? 'ok' : (await response.json()).code };
+      if (response.ok) return { status: response.status, refused: 'no' };
+      // An RFC 9470 refusal: the challenge header names what the body says.
+      const body = await response.json();
+      expect(response.headers.get('www-authenticate')).to.match(/^Bearer error="insufficient_user_authentication", /);
+      expect(body.code).to.equal('step_up_required');
+      return { status: response.status, refused: body.payload.reason };
     }
 
     it('a reused single-use token', async () => {
       const { client, jwt } = await signedInClient('bob');
       await elevate(client, ['user:delete']);
       const token = getElevatedAccessToken({ scope: 'user:delete' }, client)!;
-      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 200, code: 'ok' });
-      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_used' });
+      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 200, refused: 'no' });
+      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 401, refused: 'used' });
     });
 
     it('a token for another scope', async () => {
       const { client, jwt } = await signedInClient('bob');
       await elevate(client, ['credential:link']);
       const token = getElevatedAccessToken({ scope: 'credential:link' }, client)!;
-      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_wrong_scope' });
+      expect(await call('user', 'DELETE', jwt, token)).to.deep.equal({ status: 401, refused: 'wrong_scope' });
     });
 
     it('an expired token', async () => {
@@ -185,7 +190,7 @@ describe('elevatedFetch and the protected endpoints', () => {
       await elevate(client, ['credential:link']);
       const token = getElevatedAccessToken({ scope: 'credential:link' }, client)!;
       await advanceServerClock(10 * 60);
-      expect(await call('credentials/link', 'POST', jwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_expired' });
+      expect(await call('credentials/link', 'POST', jwt, token)).to.deep.equal({ status: 401, refused: 'expired' });
     });
 
     it('a missing token, a forged one, and another user’s', async () => {
@@ -193,10 +198,10 @@ describe('elevatedFetch and the protected endpoints', () => {
       const { jwt: aliceJwt } = await signedInClient('alice');
       await elevate(client, ['credential:link']);
       const token = getElevatedAccessToken({ scope: 'credential:link' }, client)!;
-      expect(await call('credentials/link', 'POST', jwt)).to.deep.equal({ status: 403, code: 'elevated_token_missing' });
+      expect(await call('credentials/link', 'POST', jwt)).to.deep.equal({ status: 401, refused: 'missing' });
       const forged = craftToken({ sub: 'bob', scope: 'credential:link', exp: nowSeconds() + 300, jti: 'x' });
-      expect(await call('credentials/link', 'POST', jwt, forged)).to.deep.equal({ status: 403, code: 'elevated_token_invalid' });
-      expect(await call('credentials/link', 'POST', aliceJwt, token)).to.deep.equal({ status: 403, code: 'elevated_token_invalid' });
+      expect(await call('credentials/link', 'POST', jwt, forged)).to.deep.equal({ status: 401, refused: 'invalid' });
+      expect(await call('credentials/link', 'POST', aliceJwt, token)).to.deep.equal({ status: 401, refused: 'wrong_user' });
     });
   });
 });

@@ -47,8 +47,9 @@ describe('quick start: check → verify → proceed', () => {
       method: 'POST',
       headers: { authorization: `Bearer ${jwt}` },
     });
-    expect(response.status).to.equal(403);
-    expect((await response.json()).code).to.equal('elevated_token_missing');
+    expect(response.status).to.equal(401);
+    expect(response.headers.get('www-authenticate')).to.contain('scope="wallet:export"');
+    expect((await response.json()).code).to.equal('step_up_required');
   });
 
   it('email code', async () => {

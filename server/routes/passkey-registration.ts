@@ -17,7 +17,8 @@ import { challengeExpired, clientDataChallenge, invalidCredential, RegistrationB
 import { readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
+import { refusalResponse } from '../kit/refusal.js';
+import { verifyElevation } from '../kit/verify-elevation.js';
 import { credentialsOf, primaryEmail } from '../store.js';
 
 export const REGISTRATION_CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
@@ -55,7 +56,8 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
     const rp = relyingPartyFor(ctx, c, { forOptions: false });
     const { name, ...body } = await readJsonBody(c, RegistrationBody);
     const user = c.get('user');
-    await ctx.elevatedTokens.consume(c.req.header(ELEVATED_TOKEN_HEADER), user.id, 'credential:link');
+    const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:link' });
+    if (!elevation.ok) return refusalResponse(elevation.refusal);
 
     const challenge = clientDataChallenge(body.response.clientDataJSON);
     if (!challenge) throw invalidCredential();
@@ -106,7 +108,8 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
     const indexOfPasskey = () => user.credentials.findIndex((credential) => credential.kind === 'passkey' && credential.id === id);
     const notRegistered = () => new ApiError(404, 'credential_not_found', 'This passkey is not registered to your account.');
     if (indexOfPasskey() === -1) throw notRegistered();
-    await ctx.elevatedTokens.consume(c.req.header(ELEVATED_TOKEN_HEADER), user.id, 'credential:unlink');
+    const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:unlink' });
+    if (!elevation.ok) return refusalResponse(elevation.refusal);
     // Looked up again after the await: a concurrent request may have changed the list.
     const index = indexOfPasskey();
     if (index === -1) throw notRegistered();

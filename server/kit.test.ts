@@ -1,0 +1,153 @@
+// The server kit on an app's own API: tokens minted by a step-up server running on its own port,
+// checked by another app through the published JWKS over real HTTP — with the Hono middleware
+// and the Fetch handler wrapper — and refused the RFC 9470 way.
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { serve, type ServerType } from '@hono/node-server';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
+import { Hono } from 'hono';
+import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
+import { requireElevation as requireElevationFetch } from './kit/fetch.js';
+import { requireElevation, type ElevationEnv } from './kit/hono.js';
+import type { RequireElevationOptions } from './kit/refusal.js';
+import { DEFAULT_CLOCK_TOLERANCE_SECONDS } from './kit/verify-elevation.js';
+import { call, elevatedTokenFor, TEST_SIGNING_KEY } from './test-helpers.js';
+
+/** Spent ids kept by the app, as one instance would keep them in memory. */
+function memorySpends() {
+  const spent = new Set<string>();
+  return (jti: string) => {
+    if (spent.has(jti)) return false;
+    spent.add(jti);
+    return true;
+  };
+}
+
+describe('the server kit on an app\'s API', () => {
+  let stepUp: ReferenceServer;
+  let http: ServerType;
+  let jwksUrl: URL;
+
+  before(async () => {
+    stepUp = createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY });
+    http = serve({ fetch: stepUp.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => http.once('listening', resolve));
+    jwksUrl = new URL(`http://127.0.0.1:${(http.address() as AddressInfo).port}${stepUp.basePath}/.well-known/jwks.json`);
+  });
+  after(() => new Promise<void>((resolve) => http.close(() => resolve())));
+
+  /** The app knows its user from its own session; here, a header its own auth would have set. */
+  const options = (overrides: Partial<RequireElevationOptions> = {}): RequireElevationOptions => ({
+    keys: jwksUrl,
+    issuer: 'step-up-kit',
+    audience: stepUp.environmentId,
+    getUserId: (request) => request.headers.get('x-app-user'),
+    spendOnce: memorySpends(),
+    ...overrides,
+  });
+
+  function honoApp(opts: RequireElevationOptions) {
+    const app = new Hono<ElevationEnv>();
+    app.post('/export', requireElevation('wallet:export', opts), (c) => c.json({ exportedFor: c.var.elevation.sub, jti: c.var.elevation.jti }));
+    app.post('/sign', requireElevation('wallet:sign', { ...opts, maxAge: 300, acrValues: 'phr' }), (c) => c.json({ signed: true }));
+    return app;
+  }
+  const send = async (app: { request: Hono['request'] } | ((request: Request) => Promise<Response>), path: string, user: string, token?: string) => {
+    const init = { method: 'POST', headers: { 'x-app-user': user, ...(token && { [ELEVATED_TOKEN_HEADER]: token }) } };
+    return typeof app === 'function' ? app(new Request(`https://app.example${path}`, init)) : await app.request(path, init);
+  };
+
+  it('Hono: passes a live token of the scope for the signed-in user, with its claims; a single-use one once', async () => {
+    const app = honoApp(options());
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const first = await send(app, '/export', 'bob', token);
+    assert.equal(first.status, 200);
+    assert.equal((await first.json()).exportedFor, 'bob');
+    const again = await send(app, '/export', 'bob', token);
+    assert.equal(again.status, 401);
+    assert.equal((await again.json()).payload.reason, 'used');
+  });
+
+  it('refuses the RFC 9470 way: 401, the challenge with the scope (and max_age, acr_values when set), the wire body', async () => {
+    const app = honoApp(options());
+    const missing = await send(app, '/sign', 'bob');
+    assert.equal(missing.status, 401);
+    assert.equal(
+      missing.headers.get('www-authenticate'),
+      'Bearer error="insufficient_user_authentication", error_description="This action needs you to confirm your identity first.", scope="wallet:sign", max_age=300, acr_values="phr"',
+    );
+    assert.deepEqual(await missing.json(), {
+      error: 'This action needs you to confirm your identity first.',
+      code: 'step_up_required',
+      payload: { scope: 'wallet:sign', reason: 'missing' },
+    });
+    const reasons = async (user: string, token: string) => (await (await send(app, '/export', user, token)).json()).payload.reason;
+    assert.equal(await reasons('bob', await elevatedTokenFor(stepUp, 'bob', 'wallet:sign')), 'wrong_scope');
+    assert.equal(await reasons('mallory', await elevatedTokenFor(stepUp, 'bob', 'wallet:export')), 'wrong_user');
+    assert.equal(await reasons('bob', 'not.a.token'), 'invalid');
+  });
+
+  it('refuses another issuer or audience, and a token past exp plus the allowed skew', async () => {
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    for (const opts of [options({ issuer: 'someone-else' }), options({ audience: 'another-environment' })]) {
+      assert.equal((await (await send(honoApp(opts), '/export', 'bob', token)).json()).payload.reason, 'invalid');
+    }
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    const late = options({ now: () => (exp + DEFAULT_CLOCK_TOLERANCE_SECONDS + 1) * 1000 });
+    assert.equal((await (await send(honoApp(late), '/export', 'bob', token)).json()).payload.reason, 'expired');
+    const withinSkew = options({ now: () => (exp + DEFAULT_CLOCK_TOLERANCE_SECONDS - 1) * 1000 });
+    assert.equal((await send(honoApp(withinSkew), '/export', 'bob', token)).status, 200);
+  });
+
+  it('Fetch handlers (Next.js and the like): the same check around a plain handler', async () => {
+    const handler = requireElevationFetch('wallet:export', options(), (_request, elevation) => Response.json({ scopes: elevation.scopes }));
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export wallet:sign');
+    const ok = await send(handler, '/export', 'bob', token);
+    assert.deepEqual(await ok.json(), { scopes: ['wallet:export', 'wallet:sign'] });
+    const refused = await send(handler, '/export', 'bob', token);
+    assert.equal(refused.status, 401);
+    assert.match(refused.headers.get('www-authenticate') ?? '', /scope="wallet:export"/);
+  });
+
+  it('spends a single-use token once under 20 parallel uses', async () => {
+    const app = honoApp(options());
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => send(app, '/export', 'bob', token).then((r) => r.status)));
+    assert.deepEqual(statuses.sort(), [200, ...Array(19).fill(401)]);
+  });
+
+  it('fails closed: keys that cannot be fetched refuse (one log line); a store that is down answers 503 and accepts nothing', async () => {
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const unreachable = options({ keys: new URL('http://127.0.0.1:9/.well-known/jwks.json') });
+      const res = await send(honoApp(unreachable), '/export', 'bob', token);
+      assert.equal(res.status, 401);
+      assert.equal((await res.json()).payload.reason, 'invalid');
+      assert.equal(logged.length, 1);
+      assert.match(String(logged[0]), /keys could not be fetched/);
+
+      const storeDown = options({ spendOnce: () => Promise.reject(new Error('connection refused')) });
+      const down = await send(honoApp(storeDown), '/export', 'bob', token);
+      assert.equal(down.status, 503);
+      assert.equal(down.headers.get('www-authenticate'), null);
+      assert.deepEqual(await down.json(), {
+        error: 'Confirmations cannot be checked right now. Try again in a moment.',
+        code: 'step_up_unavailable',
+        payload: { scope: 'wallet:export', reason: 'unavailable' },
+      });
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('the step-up server publishes the key the app verifies with', async () => {
+    const jwks = await call(stepUp, 'GET', '.well-known/jwks.json');
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const { kid } = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString());
+    assert.deepEqual(jwks.body.keys.map((k: { kid: string }) => k.kid), [kid]);
+  });
+});
