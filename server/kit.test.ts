@@ -4,10 +4,15 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { once } from 'node:events';
 import { serve, type ServerType } from '@hono/node-server';
+import express from 'express';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
+import { requireElevation as requireElevationExpress } from './kit/express.js';
+import { requireElevation as requireElevationFastify } from './kit/fastify.js';
 import { requireElevation as requireElevationFetch } from './kit/fetch.js';
 import { requireElevation, type ElevationEnv } from './kit/hono.js';
 import type { RequireElevationOptions } from './kit/refusal.js';
@@ -37,8 +42,11 @@ describe('the server kit on an app\'s API', () => {
   });
   after(() => new Promise<void>((resolve) => http.close(() => resolve())));
 
-  /** The app knows its user from its own session; here, a header its own auth would have set. */
-  const options = (overrides: Partial<RequireElevationOptions> = {}): RequireElevationOptions => ({
+  /**
+   * The app knows its user from its own session; here, a header its own auth would have set,
+   * read the way each framework reads headers.
+   */
+  const options = (overrides: Partial<RequireElevationOptions<Request>> = {}): RequireElevationOptions<Request> => ({
     keys: jwksUrl,
     issuer: 'step-up-kit',
     audience: stepUp.environmentId,
@@ -46,11 +54,12 @@ describe('the server kit on an app\'s API', () => {
     spendOnce: memorySpends(),
     ...overrides,
   });
+  const forHono = (opts: RequireElevationOptions<Request>): RequireElevationOptions<Context> => ({ ...opts, getUserId: (c) => opts.getUserId(c.req.raw) });
 
   function honoApp(opts: RequireElevationOptions) {
     const app = new Hono<ElevationEnv>();
-    app.post('/export', requireElevation('wallet:export', opts), (c) => c.json({ exportedFor: c.var.elevation.sub, jti: c.var.elevation.jti }));
-    app.post('/sign', requireElevation('wallet:sign', { ...opts, maxAge: 300, acrValues: 'phr' }), (c) => c.json({ signed: true }));
+    app.post('/export', requireElevation('wallet:export', forHono(opts)), (c) => c.json({ exportedFor: c.var.elevation.sub, jti: c.var.elevation.jti }));
+    app.post('/sign', requireElevation('wallet:sign', { ...forHono(opts), maxAge: 300, acrValues: 'phr' }), (c) => c.json({ signed: true }));
     return app;
   }
   const send = async (app: { request: Hono['request'] } | ((request: Request) => Promise<Response>), path: string, user: string, token?: string) => {
@@ -149,5 +158,55 @@ describe('the server kit on an app\'s API', () => {
     const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
     const { kid } = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString());
     assert.deepEqual(jwks.body.keys.map((k: { kid: string }) => k.kid), [kid]);
+  });
+
+  describe('Express and Fastify, each served on its own port', () => {
+    const apps: Array<() => Promise<void>> = [];
+    after(async () => {
+      for (const close of apps) await close();
+    });
+
+    async function expressApp(spendOnce: RequireElevationOptions['spendOnce'] = memorySpends()) {
+      const app = express();
+      const opts = { ...options({ spendOnce }), getUserId: (req: express.Request) => req.get('x-app-user') };
+      app.post('/export', requireElevationExpress('wallet:export', opts), (_req, res) => {
+        res.json({ exportedFor: res.locals.elevation.sub });
+      });
+      const server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      apps.push(() => new Promise((resolve) => server.close(() => resolve())));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }
+
+    async function fastifyApp(spendOnce: RequireElevationOptions['spendOnce'] = memorySpends()) {
+      const app = Fastify();
+      const opts = { ...options({ spendOnce }), getUserId: (request: FastifyRequest) => request.headers['x-app-user'] as string | undefined };
+      app.post('/export', { preHandler: requireElevationFastify('wallet:export', opts) }, async (request) => ({ exportedFor: request.elevation?.sub }));
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      apps.push(() => app.close());
+      return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    }
+
+    const post = (base: string, user: string, token?: string) =>
+      fetch(`${base}/export`, { method: 'POST', headers: { 'x-app-user': user, ...(token && { [ELEVATED_TOKEN_HEADER]: token }) } });
+
+    for (const [name, start] of [['Express', expressApp], ['Fastify', fastifyApp]] as const) {
+      it(`${name}: a token of the scope passes once; missing, used and wrong-user tokens get the RFC 9470 refusal; a store that is down, 503`, async () => {
+        const base = await start();
+        const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+        const ok = await post(base, 'bob', token);
+        assert.equal(ok.status, 200);
+        assert.deepEqual(await ok.json(), { exportedFor: 'bob' });
+        for (const [user, presented, reason] of [['bob', token, 'used'], ['bob', undefined, 'missing'], ['mallory', await elevatedTokenFor(stepUp, 'bob', 'wallet:export'), 'wrong_user']] as const) {
+          const refused = await post(base, user, presented);
+          assert.equal(refused.status, 401, `${reason}`);
+          assert.match(refused.headers.get('www-authenticate') ?? '', /^Bearer error="insufficient_user_authentication", .*scope="wallet:export"$/);
+          assert.deepEqual((await refused.json()).payload, { scope: 'wallet:export', reason });
+        }
+        const down = await post(await start(() => Promise.reject(new Error('connection refused'))), 'bob', await elevatedTokenFor(stepUp, 'bob', 'wallet:export'));
+        assert.equal(down.status, 503);
+        assert.equal((await down.json()).code, 'step_up_unavailable');
+      });
+    }
   });
 });

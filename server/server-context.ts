@@ -7,7 +7,7 @@ import { createUserHandles, type UserHandles } from './passkey-user-handle.js';
 import { createRecoveryCodeHasher, type RecoveryCodeHasher } from './recovery-codes.js';
 import { createScopePolicy, type ScopePolicyOverrides } from './scope-policy.js';
 import type { RequireElevationOptions } from './kit/refusal.js';
-import { createSessionIssuer, sessionOf, type SessionIssuer } from './session.js';
+import { createSessionIssuer, type SessionIssuer } from './session.js';
 import { loadSigningKeys, type KeyInput } from './signing-keys.js';
 import {
   normalizeOrigins,
@@ -89,8 +89,8 @@ export interface ServerContext {
   now(): number;
   sessions: SessionIssuer;
   elevatedTokens: ElevatedTokens;
-  /** How this server's own routes check elevated tokens: the server kit, with its keys, sessions and store. */
-  elevation: RequireElevationOptions;
+  /** How this server's own routes check elevated tokens: the server kit, with its keys and store (each use adds the user). */
+  elevation: Omit<RequireElevationOptions, 'getUserId'>;
   hashRecoveryCode: RecoveryCodeHasher;
   externalAuth?: ExternalAuthVerifier;
   devSeed?: DevSeed;
@@ -145,7 +145,6 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
       keys: (header, token) => ctx.elevatedTokens.keySet(header, token),
       issuer: options.issuer ?? DEFAULT_ISSUER,
       audience: environmentId,
-      getUserId: async (request) => (await sessionOf(ctx.sessions, request))?.userId,
       spendOnce: (jti, expiresAtMs) => {
         const used = ctx.store.usedElevatedJtis;
         const nowMs = ctx.now();

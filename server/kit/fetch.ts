@@ -6,7 +6,7 @@ import { verifyElevation, type ElevationClaims } from './verify-elevation.js';
 
 export type ElevatedHandler = (request: Request, elevation: ElevationClaims) => Response | Promise<Response>;
 
-export function requireElevation(scope: string, options: RequireElevationOptions, handler: ElevatedHandler): (request: Request) => Promise<Response> {
+export function requireElevation(scope: string, options: RequireElevationOptions<Request>, handler: ElevatedHandler): (request: Request) => Promise<Response> {
   return async (request) => {
     const result = await verifyElevation(request, { ...options, scope });
     return result.ok ? handler(request, result.claims) : refusalResponse(result.refusal, options);

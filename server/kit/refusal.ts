@@ -12,8 +12,13 @@ export interface ChallengeOptions {
   acrValues?: string;
 }
 
-/** What every adapter's `requireElevation(scope, options)` takes. */
-export type RequireElevationOptions = Omit<VerifyElevationOptions, 'scope'> & ChallengeOptions;
+/**
+ * What every adapter's `requireElevation(scope, options)` takes: the check's options, with
+ * `getUserId` given the framework's own request (Hono's context, Express's `req`, Fastify's
+ * request, the Fetch `Request`), where the app's session already is.
+ */
+export type RequireElevationOptions<R = Request> = Omit<VerifyElevationOptions, 'scope' | 'getUserId'> &
+  ChallengeOptions & { getUserId(request: R): string | null | undefined | Promise<string | null | undefined> };
 
 const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`;
 

@@ -56,7 +56,7 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
     const rp = relyingPartyFor(ctx, c, { forOptions: false });
     const { name, ...body } = await readJsonBody(c, RegistrationBody);
     const user = c.get('user');
-    const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:link' });
+    const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:link', getUserId: () => user.id });
     if (!elevation.ok) return refusalResponse(elevation.refusal);
 
     const challenge = clientDataChallenge(body.response.clientDataJSON);
@@ -108,7 +108,7 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
     const indexOfPasskey = () => user.credentials.findIndex((credential) => credential.kind === 'passkey' && credential.id === id);
     const notRegistered = () => new ApiError(404, 'credential_not_found', 'This passkey is not registered to your account.');
     if (indexOfPasskey() === -1) throw notRegistered();
-    const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:unlink' });
+    const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:unlink', getUserId: () => user.id });
     if (!elevation.ok) return refusalResponse(elevation.refusal);
     // Looked up again after the await: a concurrent request may have changed the list.
     const index = indexOfPasskey();

@@ -12,7 +12,7 @@ export const DEMO_PRIVATE_KEY = '0xDEMO-PRIVATE-KEY-NOT-REAL-0000000000000000000
 
 export function registerProtectedRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
   const action = (scope: Scope, extra: Record<string, unknown> = {}) => [
-    requireElevation(scope, ctx.elevation),
+    requireElevation(scope, { ...ctx.elevation, getUserId: (c) => (c as Context<AppEnv>).get('user').id }),
     (c: Context<AppEnv>) => c.json({ ok: true, action: scope, userId: c.get('user').id, at: new Date(ctx.now()).toISOString(), ...extra }),
   ] as const;
 
