@@ -10,6 +10,6 @@ export { StepUpRecoveryCode } from './define/step-up-recovery-code.js';
 export { StepUpSocial } from './define/step-up-social.js';
 export { StepUpWallet } from './define/step-up-wallet.js';
 export * from './events/index.js';
-export type { StepUpMethod } from './internal/methods.js';
+export type { StepUpMethod } from '../src/index.js';
 export { registerTranslation, registerTranslationLoader, loadTranslation } from './internal/localize.js';
 export type { StepUpStrings, StepUpStringOverrides } from './translations/strings.js';

@@ -65,8 +65,11 @@ const ENTRIES = {
 
 const SCENARIOS = [
   { name: 'core: check + email code + elevatedFetch', entry: 'core-email', measure: 'all', budget: 5 * KB },
-  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 16 * KB },
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 32 * KB },
+  // Re-stated after the layout issue: @lit/task is back (a specified library is never dropped to
+  // meet a budget), and the core gained public entries the elements use (check with its reason,
+  // the method vocabulary, elevationOf). The performance issue cuts these again (lazy methods).
+  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 16.5 * KB },
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 33 * KB },
   { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 18 * KB },
 ];
 

@@ -37,44 +37,58 @@ export function parseCheckResponse(body: unknown): StepUpCheckResponse | undefin
   return { isRequired, credentials: parsed, ...(hasDefault ? { defaultCredentialId } : {}) };
 }
 
-async function askServer(client: StepUpClient, scope: string): Promise<StepUpCheckResponse> {
+/** A check's answer, and why it is the fail-closed one when it is not the server's. */
+export interface StepUpCheckOutcome {
+  result: StepUpCheckResponse;
+  /**
+   * Set when `result` is the fail-closed "required" rather than the server's answer: the
+   * request failed (network, server, malformed answer, not signed in) or the caller's signal
+   * fired (`cancelled`). A UI offers "try again" for it, not "no method available".
+   */
+  failure?: StepUpError;
+}
+
+async function askServer(client: StepUpClient, scope: string): Promise<StepUpCheckOutcome> {
   let failure: StepUpError;
   try {
     const answer = parseCheckResponse(await apiRequest(client, { method: 'POST', path: 'stepUp/check', body: { scope } }));
     if (answer) {
       client.lastCredentials = answer.credentials;
-      return answer;
+      return { result: answer };
     }
     failure = unusableAnswer();
   } catch (error) {
     failure = error instanceof StepUpError ? error : new StepUpError('server_error', { cause: error });
   }
   client.dispatchEvent(new StepUpCheckFailedEvent(scope, failure));
-  return required(); // fail closed: any failure means "verify"
+  return { result: required(), failure }; // fail closed: any failure means "verify"
 }
 
-/** Resolves "required" as soon as `signal` fires (the shared request goes on for other callers). */
-function requiredOnAbort(signal: AbortSignal): Promise<StepUpCheckResponse> {
+/** Resolves "required" (cancelled) as soon as `signal` fires (the shared request goes on for other callers). */
+function requiredOnAbort(signal: AbortSignal): Promise<StepUpCheckOutcome> {
   return new Promise((resolve) => {
-    if (signal.aborted) resolve(required());
-    else signal.addEventListener('abort', () => resolve(required()), { once: true });
+    const cancelled = () => resolve({ result: required(), failure: new StepUpError('cancelled', { cause: signal.reason }) });
+    if (signal.aborted) cancelled();
+    else signal.addEventListener('abort', cancelled, { once: true });
   });
 }
 
-const copy = (r: StepUpCheckResponse): StepUpCheckResponse => ({ ...r, credentials: r.credentials.map((c) => ({ ...c })) });
+/** Each caller gets its own copy of a shared answer. */
+const copy = ({ result, failure }: StepUpCheckOutcome): StepUpCheckOutcome => ({
+  result: { ...result, credentials: result.credentials.map((c) => ({ ...c })) },
+  ...(failure ? { failure } : {}),
+});
 
 /**
- * Whether step-up is required for `scope`. Answers at once, with no request, when a valid
- * token for the scope is held (without consuming it); otherwise asks the server, sharing one
- * request among identical checks in flight. Never rejects: on any failure the answer is
- * `{ isRequired: true, credentials: [] }` (and the client dispatches `checkfailed`); a fired
- * `signal` answers the same at once.
+ * `checkStepUpAuth` with the reason of a fail-closed answer: resolves `{ result, failure }`,
+ * where `failure` says why `result` is "required" when the server did not say so (see
+ * `StepUpCheckOutcome`). Same answers, same shared requests, same `checkfailed` event.
  */
-export function checkStepUpAuth(
+export function checkStepUpAuthWithReason(
   { scope, signal }: { scope: ScopeValue; signal?: AbortSignal },
   client: StepUpClient = getDefaultClient(),
-): Promise<StepUpCheckResponse> {
-  if (client.tokens.has(scope)) return Promise.resolve({ isRequired: false, credentials: [] });
+): Promise<StepUpCheckOutcome> {
+  if (client.tokens.has(scope)) return Promise.resolve({ result: { isRequired: false, credentials: [] } });
   let pending = client.inFlightChecks.get(scope);
   if (!pending) {
     pending = askServer(client, scope).finally(() => client.inFlightChecks.delete(scope));
@@ -82,4 +96,18 @@ export function checkStepUpAuth(
   }
   const answer = pending.then(copy);
   return signal ? Promise.race([answer, requiredOnAbort(signal)]) : answer;
+}
+
+/**
+ * Whether step-up is required for `scope`. Answers at once, with no request, when a valid
+ * token for the scope is held (without consuming it); otherwise asks the server, sharing one
+ * request among identical checks in flight. Never rejects: on any failure the answer is
+ * `{ isRequired: true, credentials: [] }` (and the client dispatches `checkfailed`); a fired
+ * `signal` answers the same at once. `checkStepUpAuthWithReason` also says why.
+ */
+export function checkStepUpAuth(
+  params: { scope: ScopeValue; signal?: AbortSignal },
+  client: StepUpClient = getDefaultClient(),
+): Promise<StepUpCheckResponse> {
+  return checkStepUpAuthWithReason(params, client).then((outcome) => outcome.result);
 }

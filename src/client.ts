@@ -2,6 +2,7 @@
 import { memoryPersistence, sessionPersistence } from './token-persistence.js';
 import { ElevatedTokenStore, type HeldTokenSummary } from './token-store.js';
 import type { StepUpClientEventMap } from './client-events.js';
+import type { StepUpError } from './errors.js';
 import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
 
 export interface StepUpClientConfig {
@@ -37,8 +38,8 @@ export class StepUpClient extends EventTarget {
   readonly apiBase: URL;
   /** @internal The elevated-token store; use the exported token functions instead. */
   readonly tokens: ElevatedTokenStore;
-  /** @internal Identical checks in flight, by scope, share one request. */
-  readonly inFlightChecks = new Map<string, Promise<StepUpCheckResponse>>();
+  /** @internal Identical checks in flight, by scope, share one request (and its failure, if any). */
+  readonly inFlightChecks = new Map<string, Promise<{ result: StepUpCheckResponse; failure?: StepUpError }>>();
   /** @internal The verification each channel's next `verifyOTP` answers. */
   readonly pendingOtp = new Map<OtpChannel, string>();
   /** @internal Credentials from the last server check, for method defaults. */

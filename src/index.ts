@@ -1,7 +1,10 @@
 // step-up-kit — the headless core: check → verify → proceed.
 export { createStepUpClient, StepUpClient, type StepUpClientConfig, type OtpChannel } from './client.js';
 export { initializeStepUp, getDefaultClient } from './default-client.js';
-export { checkStepUpAuth } from './check.js';
+export { checkStepUpAuth, checkStepUpAuthWithReason, type StepUpCheckOutcome } from './check.js';
+export { methodOf, displayAlias, type StepUpMethod } from './methods.js';
+export { elevationOf, type StepUpElevation } from './elevation.js';
+export { isFresh, type Prefetch } from './prefetch.js';
 export { hasElevatedAccessToken, getElevatedAccessToken } from './tokens.js';
 export { sendEmailOTP, sendSmsOTP, verifyOTP } from './otp.js';
 export { authenticateTotpMfaDevice, authenticateMfaRecoveryCode } from './mfa.js';
@@ -16,6 +19,6 @@ export { handleSocialCallback } from './social-callback.js';
 export { elevatedFetch, type ElevatedFetchInit } from './elevated-fetch.js';
 export { CLOCK_SKEW_MARGIN_SECONDS, type HeldTokenSummary } from './token-store.js';
 export { StepUpTokenEvent, StepUpCheckFailedEvent, type StepUpClientEventMap, type TokenEventType } from './client-events.js';
-export { StepUpError, isStepUpError, type StepUpErrorCode } from './errors.js';
+export { StepUpError, isStepUpError, ERROR_MESSAGES, type StepUpErrorCode } from './errors.js';
 export { TokenScope, JwtVerifiedCredentialFormatEnum, ProviderEnum, ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 export type * from '@step-up-kit/protocol';

@@ -1,5 +1,4 @@
-import type { StepUpError } from '../../src/index.js';
-import type { StepUpMethod } from '../internal/methods.js';
+import type { StepUpError, StepUpMethod } from '../../src/index.js';
 
 /**
  * `stepuperror`: a verification attempt failed (wrong code, refused prompt, network). The

@@ -1,4 +1,4 @@
-import type { StepUpMethod } from '../internal/methods.js';
+import type { StepUpMethod } from '../../src/index.js';
 
 /** `stepupmethodchange`: the user chose another method in the dialog. Bubbles, composed. */
 export class StepUpMethodChangeEvent extends Event {

@@ -1,6 +1,6 @@
 // Inline icons (decorative: aria-hidden, the label next to them says what they mean).
 import { html, svg, type SVGTemplateResult } from 'lit';
-import type { StepUpMethod } from './methods.js';
+import type { StepUpMethod } from '../../src/index.js';
 
 const paths: Record<StepUpMethod | 'close' | 'alert', SVGTemplateResult> = {
   passkey: svg`<circle cx="9" cy="8" r="4"/><path d="M3 20c0-3.3 2.7-6 6-6 1.3 0 2.5.4 3.5 1.1"/><circle cx="18" cy="14" r="2.5"/><path d="M18 16.5V21l1.5-1"/>`,

@@ -4,16 +4,17 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
+  elevationOf,
   getDefaultClient,
   isStepUpError,
   StepUpError,
   type StepUpClient,
   type StepUpCredential,
+  type StepUpMethod,
 } from '../../src/index.js';
-import { elevationOf, StepUpElevatedEvent } from '../events/elevated-event.js';
+import { StepUpElevatedEvent } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
-import type { StepUpMethod } from './methods.js';
 import type { StepUpSession } from './session-context.js';
 import { StepUpElement } from './step-up-element.js';
 
@@ -90,9 +91,8 @@ export abstract class StepUpMethodElement extends StepUpElement {
       this.session.elevated(this.method, credentialId);
       return;
     }
-    this.dispatchEvent(
-      new StepUpElevatedEvent(elevationOf(this.activeClient, this.activeScope, this.method, credentialId, false)),
-    );
+    const elevation = { scope: this.activeScope, method: this.method, credentialId, alreadyElevated: false };
+    this.dispatchEvent(new StepUpElevatedEvent(elevationOf(elevation, this.activeClient)));
   }
 
   /** Reports a failed attempt: to the dialog, or as a `stepuperror` event when standing alone. */

@@ -1,9 +1,6 @@
-// Which element presents which credential, and the small display helpers the elements share.
-import { shortenAddress } from '../../src/wallets/address.js';
-import type { StepUpCredential } from '@step-up-kit/protocol';
-
-/** The verification methods the kit renders, one element each. */
-export type StepUpMethod = 'passkey' | 'totp' | 'recovery-code' | 'email' | 'sms' | 'social' | 'wallet';
+// Which element presents which method: a UI concern, so it lives here; the method vocabulary
+// itself (StepUpMethod, methodOf, displayAlias) is the core's.
+import type { StepUpMethod } from '../../src/index.js';
 
 /** The element that presents each method. */
 export const METHOD_TAGS: Record<StepUpMethod, string> = {
@@ -15,32 +12,3 @@ export const METHOD_TAGS: Record<StepUpMethod, string> = {
   social: 'step-up-social',
   wallet: 'step-up-wallet',
 };
-
-/** The method that presents `credential`, or undefined when the kit has no element for it. */
-export function methodOf(credential: StepUpCredential): StepUpMethod | undefined {
-  switch (credential.format) {
-    case 'passkey':
-      return 'passkey';
-    case 'totp':
-      return credential.type === 'recoveryCode' ? 'recovery-code' : 'totp';
-    case 'email':
-      return 'email';
-    case 'phoneNumber':
-      return 'sms';
-    case 'oauth':
-      return credential.type ? 'social' : undefined;
-    case 'blockchain':
-      return credential.type === undefined || credential.type === 'evm' ? 'wallet' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** The text shown next to a method: who it is (address, number, account), never server-side labels. */
-export function displayAlias(credential: StepUpCredential | undefined): string | undefined {
-  if (!credential?.alias) return undefined;
-  const method = methodOf(credential);
-  if (method === 'wallet') return shortenAddress(credential.alias);
-  if (method === 'totp' || method === 'recovery-code') return undefined; // the server's English label
-  return credential.alias;
-}

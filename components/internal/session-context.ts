@@ -1,10 +1,8 @@
 // What <step-up-dialog> hands the method element it renders, as its `session` property. A
 // property, not @lit/context: the dialog creates the element itself, and the
 // context library weighed ~1 kB gz of the 18 kB the dialog may load before a method shows.
-import type { StepUpClient, StepUpCredential, StepUpError } from '../../src/index.js';
-import type { Prefetch } from '../../src/prefetch.js';
+import type { Prefetch, StepUpClient, StepUpCredential, StepUpError, StepUpMethod } from '../../src/index.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
-import type { StepUpMethod } from './methods.js';
 
 export interface StepUpSession {
   client: StepUpClient;

@@ -1,47 +1,13 @@
-import { html, nothing, type LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-// Core modules by name, not the barrel: what the dialog shell loads stays small (see scripts/size.mjs).
-import { checkStepUpAuth } from '../../src/check.js';
-import type { StepUpCheckFailedEvent } from '../../src/client-events.js';
-import type { StepUpClient } from '../../src/client.js';
-import { getDefaultClient } from '../../src/default-client.js';
-import { isFresh } from '../../src/prefetch.js';
-import { StepUpError } from '../../src/errors.js';
-import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
-import { StepUpCancelEvent } from '../events/cancel-event.js';
-import { elevationOf, StepUpElevatedEvent, type StepUpElevation } from '../events/elevated-event.js';
-import { StepUpErrorEvent } from '../events/error-event.js';
+import { html, nothing, type LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { displayAlias, getDefaultClient, methodOf } from '../../src/index.js';
+import type { StepUpClient, StepUpCredential, StepUpElevation, StepUpError } from '../../src/index.js';
 import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
 import { icon, spinner } from '../internal/icons.js';
-import { isElementReady, loadElement } from '../internal/element-loaders.js';
-import { displayAlias, METHOD_TAGS, methodOf, type StepUpMethod } from '../internal/methods.js';
-import type { PrefetchingMethod, StepUpSession } from '../internal/session-context.js';
 import { StepUpElement } from '../internal/step-up-element.js';
+import { StepUpMethodHost } from './method-host.js';
+import { StepUpRunController, type StepUpRun } from './run-controller.js';
 import styles from './step-up-dialog.styles.js';
-
-/** A check that answers faster than this never shows the dialog (no flash when no step-up is needed). */
-export const CHECK_SHOW_DELAY_MS = 250;
-
-/** Parts of the method elements, exported as `method-…` parts of the dialog. */
-const METHOD_PARTS = [
-  'form', 'intro', 'label', 'input', 'error', 'countdown', 'button', 'submit-button', 'status', 'resend',
-  'resend-button', 'retry-button', 'wallet-list', 'wallet-button', 'expected', 'icon',
-]
-  .map((part) => `${part}: method-${part}`)
-  .join(', ');
-
-/** One requestStepUp from start to end. */
-interface Run {
-  scope: string;
-  client: StepUpClient;
-  abort: AbortController;
-  promise: Promise<StepUpElevation>;
-  resolve(detail: StepUpElevation): void;
-  reject(error: unknown): void;
-  opener: HTMLElement | null;
-  /** Fetched while the dialog opens, for the method shown (see StepUpSession.prefetched). */
-  prefetched: StepUpSession['prefetched'];
-}
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -72,27 +38,59 @@ function deepActiveElement(): HTMLElement | null {
  * @slot header - Above the title (a logo).
  * @slot footer - At the bottom of the dialog.
  * @slot help - Shown when no method is available (a link to support).
- * @csspart dialog - The native `<dialog>`. @csspart panel - Its content box.
- * @csspart header - Title row. @csspart title - The title. @csspart close-button - The close button.
- * @csspart description - The sentence under the title. @csspart body - The changing middle.
- * @csspart checking - The "checking" state. @csspart no-method - The "no method available" state.
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart panel - Its content box.
+ * @csspart header - Title row.
+ * @csspart title - The title.
+ * @csspart close-button - The close button.
+ * @csspart description - The sentence under the title.
+ * @csspart body - The changing middle.
+ * @csspart checking - The "checking" state.
+ * @csspart no-method - The "no method available" state.
  * @csspart check-error - The check failed (network, server): the error and a retry button.
- * @csspart method - The current method. @csspart method-title - Its heading.
- * @csspart other-methods - The "use another method" section. @csspart method-list - Its list.
- * @csspart method-option - One other method. @csspart method-alias - The account shown on it.
- * @csspart footer - The footer. @csspart method-form, method-input, method-button, … - Parts of the method element.
+ * @csspart load-error - The current method could not be loaded (offline): the error and a retry button.
+ * @csspart retry-button - The retry button of `check-error` and `load-error`.
+ * @csspart method - The current method.
+ * @csspart method-title - Its heading.
+ * @csspart method-loading - Shown while the current method's code loads.
+ * @csspart other-methods - The "use another method" section.
+ * @csspart other-methods-title - Its heading.
+ * @csspart method-list - Its list.
+ * @csspart method-option - One other method.
+ * @csspart method-alias - The account shown on it.
+ * @csspart footer - The footer.
+ * @csspart method-form - The method element's parts, each as `method-<part>`: method-form, method-input, method-button, ….
  * @cssproperty --step-up-color-scheme - `light dark` (default, follows the user), `light` or `dark`.
- * @cssproperty --step-up-color-text - Text. @cssproperty --step-up-color-muted - Secondary text.
- * @cssproperty --step-up-color-surface - Dialog background. @cssproperty --step-up-color-subtle - Hover backgrounds.
- * @cssproperty --step-up-color-border - Borders. @cssproperty --step-up-color-accent - Primary buttons and links.
- * @cssproperty --step-up-color-on-accent - Text on primary buttons. @cssproperty --step-up-color-danger - Errors.
- * @cssproperty --step-up-radius - Corner radius. @cssproperty --step-up-spacing - Base spacing.
- * @cssproperty --step-up-font-family - Font. @cssproperty --step-up-font-size - Base font size.
- * @cssproperty --step-up-focus-ring - Focus indicator (a box-shadow). @cssproperty --step-up-dialog-width - Dialog width.
- * @cssproperty --step-up-dialog-shadow - Dialog shadow. @cssproperty --step-up-backdrop - Backdrop colour.
+ * @cssproperty --step-up-color-text - Text.
+ * @cssproperty --step-up-color-muted - Secondary text.
+ * @cssproperty --step-up-color-surface - Dialog background.
+ * @cssproperty --step-up-color-subtle - Hover backgrounds.
+ * @cssproperty --step-up-color-border - Borders.
+ * @cssproperty --step-up-color-accent - Primary buttons and links.
+ * @cssproperty --step-up-color-on-accent - Text on primary buttons.
+ * @cssproperty --step-up-color-danger - Errors.
+ * @cssproperty --step-up-radius - Corner radius.
+ * @cssproperty --step-up-spacing - Base spacing.
+ * @cssproperty --step-up-font-family - Font.
+ * @cssproperty --step-up-font-size - Base font size.
+ * @cssproperty --step-up-focus-ring - Focus indicator (a box-shadow).
+ * @cssproperty --step-up-dialog-width - Dialog width.
+ * @cssproperty --step-up-dialog-shadow - Dialog shadow.
+ * @cssproperty --step-up-backdrop - Backdrop colour.
  */
 export class StepUpDialog extends StepUpElement {
   static override styles = styles;
+
+  /** The run: requestStepUp's promise and outcome, the check and its retry, the credential shown. */
+  protected readonly runController = new StepUpRunController(this, {
+    client: () => this.client ?? getDefaultClient(),
+    started: () => (this.#opener = deepActiveElement()),
+    show: (run, checked) => void this.#show(run, checked),
+    ended: () => this.#hide(),
+  });
+
+  /** The current method's element: loaded on demand, its first request fetched ahead. */
+  protected readonly methodHost = new StepUpMethodHost(this);
 
   /** The native modal (always rendered). */
   protected get dialog(): HTMLDialogElement | null {
@@ -108,45 +106,14 @@ export class StepUpDialog extends StepUpElement {
   /** Passed to `<step-up-social>` as `redirect-url`: the page that finishes a social sign-in. */
   @property({ attribute: 'social-redirect-url' }) socialRedirectUrl?: string;
 
-  /** What the current method element is handed (client, scope, credential, signal, reporting). */
-  @state() protected session?: StepUpSession;
-
-  /** The credential whose method is shown. */
-  @state() protected currentId?: string;
-
-  @state() protected run?: Run;
-
-  /** The answer of the current run's check. */
-  @state() protected checkResult?: StepUpCheckResponse;
-
-  @state() protected checking = false;
-
-  /** Why the last check failed (network, server, signed out): "try again", not "no method". */
-  @state() protected checkError?: StepUpError;
-
-  /** The current method's code could not be loaded (offline): "try again". */
-  @state() protected loadError?: StepUpError;
-
-  /** The check in flight (once per step-up and on "try again"); a newer one supersedes it. */
-  #pendingCheck?: Promise<StepUpCheckResponse>;
-
-  /** The current method's element, for the credential it was made for. */
-  #method?: { id: string; element: HTMLElement };
+  /** Where focus was when the run started: it goes back there when the run ends. */
+  #opener: HTMLElement | null = null;
 
   /** The run the modal was last shown for. */
-  #shownRun?: Run;
+  #shownRun?: StepUpRun;
 
-  /** Resolves when the current method's element is defined (its code loads on first use). */
-  #methodReady: Promise<void> = Promise.resolve();
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#cancel();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('run') || changed.has('currentId') || changed.has('strings')) this.session = this.#session();
-    if (changed.has('currentId')) this.#prepareMethod();
+  protected override willUpdate(): void {
+    this.methodHost.prepare(this.runController.run, this.runController.current);
   }
 
   /** True while the modal is showing. */
@@ -161,33 +128,7 @@ export class StepUpDialog extends StepUpElement {
    * is running for the same scope returns the same promise.
    */
   requestStepUp(scope: string = this.scope): Promise<StepUpElevation> {
-    if (this.run?.scope === scope) return this.run.promise;
-    this.#cancel();
-    let client: StepUpClient;
-    try {
-      client = this.client ?? getDefaultClient();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    let resolve!: Run['resolve'];
-    let reject!: Run['reject'];
-    const promise = new Promise<StepUpElevation>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    const run: Run = {
-      scope,
-      client,
-      abort: new AbortController(),
-      promise,
-      resolve,
-      reject,
-      opener: deepActiveElement(),
-      prefetched: {},
-    };
-    this.run = run;
-    void this.#start(run);
-    return promise;
+    return this.runController.request(scope);
   }
 
   /** Starts the step-up and forgets the promise: listen for `elevated` and `stepupcancel`. */
@@ -197,104 +138,34 @@ export class StepUpDialog extends StepUpElement {
 
   /** Closes the dialog as the user would: aborts whatever is in flight and fires `stepupcancel`. */
   close(): void {
-    this.#cancel();
+    this.runController.cancel();
   }
 
-  async #start(run: Run): Promise<void> {
-    const showSoon = setTimeout(() => void this.#showModal(run), CHECK_SHOW_DELAY_MS);
-    const result = await this.#check(run);
-    clearTimeout(showSoon);
-    if (!result || this.run !== run) return;
-    if (!result.isRequired) {
-      this.#succeed(run, undefined, undefined, true);
-      return;
-    }
-    await this.#showModal(run);
-    await this.#focusMethod();
-  }
-
-  async #check(run: Run): Promise<StepUpCheckResponse | undefined> {
-    let failure: StepUpError | undefined;
-    const onFailed = (event: StepUpCheckFailedEvent) => {
-      if (event.scope === run.scope) failure = event.error;
-    };
-    run.client.addEventListener('checkfailed', onFailed);
-    this.checking = true;
-    // Never rejects: any failure answers "required" with no credentials (fail closed).
-    const pending = checkStepUpAuth({ scope: run.scope, signal: run.abort.signal }, run.client);
-    this.#pendingCheck = pending;
-    const result = await pending.finally(() => run.client.removeEventListener('checkfailed', onFailed));
-    if (this.run !== run || this.#pendingCheck !== pending) return undefined;
-    this.checking = false;
-    this.checkError = failure;
-    this.checkResult = result;
-    const usable = result.credentials.filter((c) => methodOf(c));
-    this.currentId = (usable.find((c) => c.id === result.defaultCredentialId) ?? usable[0])?.id;
-    return result;
-  }
-
-  async #showModal(run: Run): Promise<void> {
-    if (this.run !== run) return;
+  /** Opens the modal for `run` (once); once its check has answered, focus goes into the method. */
+  async #show(run: StepUpRun, checked: boolean): Promise<void> {
     await this.updateComplete;
     const dialog = this.dialog;
-    if (this.run !== run || !dialog || dialog.open) return;
-    dialog.showModal();
-    this.#shownRun = run;
-  }
-
-  /**
-   * Gets the current method ready while the dialog renders: loads its element (first use
-   * only) and fetches what its first request needs (passkey options, wallet nonce), so that
-   * after the user acts only the verify request is left.
-   */
-  #prepareMethod(): void {
-    const run = this.run;
-    const credential = this.#credentials().find((c) => c.id === this.currentId);
-    this.loadError = undefined;
-    if (!run || !credential) return;
-    const method = methodOf(credential)!;
-    this.#prefetch(run, method);
-    const tag = METHOD_TAGS[method];
-    if (isElementReady(tag)) {
-      this.#methodReady = Promise.resolve();
-      return;
+    if (this.runController.run !== run || !dialog) return;
+    if (!dialog.open) {
+      dialog.showModal();
+      this.#shownRun = run;
     }
-    const id = credential.id;
-    this.#methodReady = loadElement(tag).then(
-      () => this.requestUpdate(),
-      (cause: unknown) => {
-        if (this.run === run && this.currentId === id) {
-          this.loadError = new StepUpError('network_error', { message: 'This method could not be loaded.', cause });
-        }
-      },
-    );
+    if (checked) await this.#focusMethod();
   }
 
-  /**
-   * Passkey options or a wallet nonce, requested now so that the user's press leaves only the
-   * verify request. The method's element class knows what it needs (`static prefetch`); it
-   * comes with the method elements' chunk, which loads in parallel with the dialog's render.
-   */
-  #prefetch(run: Run, method: StepUpMethod): void {
-    const previous = run.prefetched[method];
-    const next = async () => {
-      const held = await previous;
-      if (held && isFresh(run.client, held)) return held;
-      await loadElement(METHOD_TAGS[method]);
-      const element = customElements.get(METHOD_TAGS[method]) as Partial<PrefetchingMethod> | undefined;
-      return this.run === run ? element?.prefetch?.(run.client, run.abort.signal) : undefined;
-    };
-    run.prefetched[method] = next().catch(() => undefined);
-  }
-
-  #retryLoad(): void {
-    this.#prepareMethod();
-    void this.#focusMethod();
+  /** The run is over: close the modal and put focus back where it was. */
+  #hide(): void {
+    const opener = this.#opener;
+    this.#opener = null;
+    this.#shownRun = undefined;
+    if (this.dialog?.open) this.dialog.close();
+    if (opener?.isConnected) opener.focus();
   }
 
   /** Focus into the current method (its first control), else the dialog's first control. */
   async #focusMethod(): Promise<void> {
-    await this.#methodReady;
+    await this.updateComplete; // the method host has taken up the current credential
+    await this.methodHost.ready;
     await this.updateComplete;
     const method = this.renderRoot.querySelector<LitElement>('.current > *');
     if (method) {
@@ -305,103 +176,34 @@ export class StepUpDialog extends StepUpElement {
     }
   }
 
-  #session(): StepUpSession | undefined {
-    const run = this.run;
-    const credential = this.#credentials().find((c) => c.id === this.currentId);
-    if (!run || !credential) return undefined;
-    return {
-      client: run.client,
-      scope: run.scope,
-      credential,
-      signal: run.abort.signal,
-      strings: this.strings,
-      prefetched: run.prefetched,
-      elevated: (method, credentialId) => this.#succeed(run, method, credentialId, false),
-      failed: (method, error) => {
-        if (this.run === run) this.dispatchEvent(new StepUpErrorEvent({ error, method, scope: run.scope }));
-      },
-    };
-  }
-
-  #credentials(): StepUpCredential[] {
-    return (this.checkResult?.credentials ?? []).filter((c) => methodOf(c));
-  }
-
-  #end(run: Run): void {
-    this.run = undefined;
-    this.currentId = undefined;
-    this.#method = undefined;
-    this.checkResult = undefined;
-    this.checking = false;
-    this.#shownRun = undefined;
-    run.abort.abort();
-    if (this.dialog?.open) this.dialog.close();
-    if (run.opener?.isConnected) run.opener.focus();
-  }
-
-  #succeed(run: Run, method: StepUpMethod | undefined, credentialId: string | undefined, alreadyElevated: boolean): void {
-    if (this.run !== run || run.abort.signal.aborted) return; // closed: nothing may be reported late
-    const detail = elevationOf(run.client, run.scope, method, credentialId, alreadyElevated);
-    this.#end(run);
-    run.resolve(detail);
-    this.dispatchEvent(new StepUpElevatedEvent(detail));
-  }
-
-  #cancel(): void {
-    const run = this.run;
-    if (!run) return;
-    this.#end(run);
-    run.reject(new StepUpError('cancelled'));
-    this.dispatchEvent(new StepUpCancelEvent({ scope: run.scope }));
-  }
-
   #onCancel(event: Event): void {
     if (event.target !== this.dialog) return;
     event.preventDefault(); // Escape: close our way (abort, restore focus, report)
-    this.#cancel();
+    this.runController.cancel();
   }
 
   #onClose(event: Event): void {
     // `close` arrives a task after the dialog closed: by then a new run may have started (an
     // app that asks again at once), and it must not be cancelled by the old run's close.
     const dialog = this.dialog;
-    if (event.target === dialog && !dialog?.open && this.run && this.run === this.#shownRun) this.#cancel();
+    const run = this.runController.run;
+    if (event.target === dialog && !dialog?.open && run && run === this.#shownRun) this.runController.cancel();
   }
 
   #switchTo(credential: StepUpCredential): void {
-    this.currentId = credential.id;
+    this.runController.choose(credential);
     this.dispatchEvent(new StepUpMethodChangeEvent({ method: methodOf(credential)!, credentialId: credential.id }));
     void this.#focusMethod();
   }
 
-  #retryCheck(): void {
-    const run = this.run;
-    if (run) void this.#check(run).then(() => this.#focusMethod());
+  #retryLoad(): void {
+    this.methodHost.retry();
+    void this.#focusMethod();
   }
 
   #label(credential: StepUpCredential): string {
     const method = methodOf(credential)!;
     return method === 'social' ? this.t.socialLabel(this.t.providerName(credential.type ?? '')) : this.t.methodLabels[method];
-  }
-
-  /**
-   * The element of the current method: created once per credential (a fresh element, never
-   * one reused from another credential), handed the session, rendered as a node.
-   */
-  #methodElement(credential: StepUpCredential): HTMLElement {
-    const method = methodOf(credential)!;
-    if (this.#method?.id !== credential.id) {
-      const element = document.createElement(METHOD_TAGS[method]);
-      element.setAttribute('exportparts', METHOD_PARTS);
-      if (method === 'email' || method === 'sms') element.setAttribute('channel', method);
-      if (method === 'social') element.setAttribute('provider', credential.type ?? '');
-      this.#method = { id: credential.id, element };
-    }
-    const { element } = this.#method;
-    if (method === 'social' && this.socialRedirectUrl) element.setAttribute('redirect-url', this.socialRedirectUrl);
-    else element.removeAttribute('redirect-url');
-    (element as HTMLElement & { session?: StepUpSession }).session = this.session;
-    return element;
   }
 
   /** What failed (the check, loading a method) and a button to try again. */
@@ -415,27 +217,27 @@ export class StepUpDialog extends StepUpElement {
 
   /** The current method's element, or while its code loads a status line (the rest of the dialog stays usable). */
   #renderCurrent(current: StepUpCredential) {
-    const t = this.t;
-    if (this.loadError) return this.#renderFailure('load-error', this.loadError, this.#retryLoad);
-    if (!isElementReady(METHOD_TAGS[methodOf(current)!])) {
-      return html`<p part="method-loading" class="checking" role="status">${spinner}${t.loadingMethod}</p>`;
+    const { methodHost, runController } = this;
+    if (methodHost.loadError) return this.#renderFailure('load-error', methodHost.loadError, this.#retryLoad);
+    if (!methodHost.isReady(current)) {
+      return html`<p part="method-loading" class="checking" role="status">${spinner}${this.t.loadingMethod}</p>`;
     }
-    return html`<div class="current">${this.#methodElement(current)}</div>`;
+    const session = runController.session(this.strings, methodHost.prefetched);
+    return html`<div class="current">${methodHost.element(current, session, this.socialRedirectUrl)}</div>`;
   }
 
   #renderMethods() {
     const t = this.t;
-    const credentials = this.#credentials();
-    const current = credentials.find((c) => c.id === this.currentId);
+    const { credentials, current, checkError } = this.runController;
     if (!current) {
-      return this.checkError
-        ? this.#renderFailure('check-error', this.checkError, this.#retryCheck)
+      return checkError
+        ? this.#renderFailure('check-error', checkError, () => this.runController.retry()) // focus follows in #show
         : html`<div part="no-method" class="none">
             <p role="status">${t.noMethod}</p>
             <slot name="help"></slot>
           </div>`;
     }
-    const others = credentials.filter((c) => c !== current);
+    const others = credentials.filter((c) => c.id !== current.id);
     return html`
       <section part="method" aria-labelledby="method-title">
         <h3 part="method-title" class="method-title" id="method-title">${icon(methodOf(current)!)}${this.#label(current)}</h3>
@@ -464,7 +266,7 @@ export class StepUpDialog extends StepUpElement {
     const t = this.t;
     return html`
       <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @cancel=${this.#onCancel} @close=${this.#onClose}>
-        ${this.run
+        ${this.runController.run
           ? html`<div part="panel" class="panel">
               <slot name="header"></slot>
               <div part="header" class="header">
@@ -475,7 +277,7 @@ export class StepUpDialog extends StepUpElement {
               </div>
               <p id="description" part="description" class="intro">${t.dialogDescription}</p>
               <div part="body" class="body">
-                ${this.checking
+                ${this.runController.checking
                   ? html`<p part="checking" class="checking" role="status">
                       ${spinner}${t.checking}
                     </p>`

@@ -2,18 +2,19 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   checkStepUpAuth,
+  methodOf,
   sendEmailOTP,
   sendSmsOTP,
   StepUpError,
   verifyOTP,
   type OtpChannel,
   type StepUpCredential,
+  type StepUpMethod,
 } from '../../src/index.js';
 import { Task, TaskStatus } from '@lit/task';
 import { StepUpCodeElement } from '../internal/code-element.js';
 import { CountdownController } from '../internal/countdown.js';
 import { asStepUpError } from '../internal/method-element.js';
-import { methodOf, type StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-otp.styles.js';
 
 /** The part of the Web OTP API this element uses (not in TypeScript's DOM library yet). */

@@ -5,10 +5,10 @@ import {
   type PasskeyOptionsPrefetch,
   type StepUpClient,
   type StepUpError,
+  type StepUpMethod,
 } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon, spinner } from '../internal/icons.js';
-import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-passkey.styles.js';
 
 const webAuthnAvailable = () => typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';

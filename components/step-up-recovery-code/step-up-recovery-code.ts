@@ -1,7 +1,6 @@
 import { html } from 'lit';
-import { authenticateMfaRecoveryCode } from '../../src/index.js';
+import { authenticateMfaRecoveryCode, type StepUpMethod } from '../../src/index.js';
 import { StepUpCodeElement } from '../internal/code-element.js';
-import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-recovery-code.styles.js';
 
 /** Recovery codes are ten letters and digits, printed as XXXXX-XXXXX. */

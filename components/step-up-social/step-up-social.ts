@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { verifySocial, type ProviderEnum, type StepUpError } from '../../src/index.js';
+import { verifySocial, type ProviderEnum, type StepUpError, type StepUpMethod } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon, spinner } from '../internal/icons.js';
-import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-social.styles.js';
 
 /**

@@ -1,7 +1,6 @@
 import { html } from 'lit';
-import { authenticateTotpMfaDevice } from '../../src/index.js';
+import { authenticateTotpMfaDevice, type StepUpMethod } from '../../src/index.js';
 import { StepUpCodeElement } from '../internal/code-element.js';
-import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-totp.styles.js';
 
 /**

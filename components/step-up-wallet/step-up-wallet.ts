@@ -7,11 +7,11 @@ import {
   verifyWallet,
   type AvailableWallet,
   type StepUpClient,
+  type StepUpMethod,
   type WalletNoncePrefetch,
 } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
 import { icon } from '../internal/icons.js';
-import type { StepUpMethod } from '../internal/methods.js';
 import styles from './step-up-wallet.styles.js';
 
 /**

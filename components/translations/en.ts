@@ -1,5 +1,5 @@
 // English, built in and registered explicitly by the localizer.
-import { ERROR_MESSAGES } from '../../src/errors.js';
+import { ERROR_MESSAGES } from '../../src/index.js';
 import type { StepUpStrings } from './strings.js';
 
 /** Providers whose name is not just their id capitalized ('google' → 'Google'). */

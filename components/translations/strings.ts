@@ -1,7 +1,6 @@
 // The one table of every string a user can see or hear. A locale is a complete StepUpStrings;
 // apps override single entries through the `strings` property.
-import type { StepUpErrorCode } from '../../src/index.js';
-import type { StepUpMethod } from '../internal/methods.js';
+import type { StepUpErrorCode, StepUpMethod } from '../../src/index.js';
 
 export interface StepUpStrings {
   /** BCP 47 tag of this table. */
