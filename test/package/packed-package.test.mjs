@@ -122,7 +122,7 @@ describe('the packed packages', () => {
 
   it('resolves every entry of the exports map', () => {
     const script = `
-      const entries = ['step-up-kit', 'step-up-kit/components', 'step-up-kit/components/define/step-up-dialog', 'step-up-kit/dev', '@step-up-kit/protocol'];
+      const entries = ['step-up-kit', 'step-up-kit/components', 'step-up-kit/components/define/step-up-dialog', 'step-up-kit/components/step-up-dialog', 'step-up-kit/dev', '@step-up-kit/protocol'];
       console.log(JSON.stringify(entries.map((e) => import.meta.resolve(e).split('/node_modules/')[1])));
     `;
     writeFileSync(join(browserApp, 'resolve.mjs'), script);
@@ -131,6 +131,7 @@ describe('the packed packages', () => {
       'step-up-kit/dist/src/index.js',
       'step-up-kit/dist/components/index.js',
       'step-up-kit/dist/components/define/step-up-dialog.js',
+      'step-up-kit/dist/components/step-up-dialog/step-up-dialog.js',
       'step-up-kit/dist/src/dev/index.js',
       '@step-up-kit/protocol/dist/index.js',
     ]);
