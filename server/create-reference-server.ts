@@ -30,6 +30,8 @@ export interface ReferenceServer {
   environmentId: string;
   /** Restores the initial state: the seeded users in dev mode, nothing otherwise. */
   reset(): void;
+  /** Releases the store's connections (Redis); the server answers nothing afterwards that needs it. */
+  close(): Promise<void>;
 }
 
 function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
@@ -119,5 +121,6 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     basePath: ctx.basePath,
     environmentId: ctx.environmentId,
     reset: () => ctx.reset(),
+    close: () => ctx.sharedStore.close(),
   };
 }

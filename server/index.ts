@@ -18,3 +18,5 @@ export {
 } from './kit/verify-elevation.js';
 export { challengeHeader, refusalBody, refusalResponse, type ChallengeOptions, type RequireElevationOptions } from './kit/refusal.js';
 export type { KeyInput, SigningKeyOptions } from './signing-keys.js';
+export { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
+export { createRedisStore, type RedisStoreOptions } from './stores/redis-store.js';

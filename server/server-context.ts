@@ -17,7 +17,8 @@ import {
   type WebAuthnOptions,
 } from './site-options.js';
 import { DEFAULT_DAILY_LIMITS, type DailyLimits } from './daily-budget.js';
-import { createStore, isRemembered, rememberUntil, type Channel, type Store, type User } from './store.js';
+import { createStore, type Channel, type Store, type User } from './store.js';
+import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
 
 export interface ExternalAuthOptions {
   /** Public keys of the trusted issuer of external-auth JWTs. */
@@ -60,6 +61,11 @@ export interface ReferenceServerOptions {
   verificationKeys?: KeyInput[];
   /** The `iss` of elevated tokens. Default 'step-up-kit'. */
   issuer?: string;
+  /**
+   * Where spent single-use token and assertion ids are kept. Default: this process's memory.
+   * Give every instance the same Redis store (createRedisStore) to run several.
+   */
+  store?: StepUpStore;
 }
 
 export interface CodeMessage {
@@ -83,12 +89,14 @@ export interface ServerContext {
   environmentId: string;
   devMode: boolean;
   corsOrigins: string[];
-  /** Replaced by reset() (which keeps the spent-id sets). */
+  /** Replaced by reset(). */
   store: Store;
   /** The server clock in ms: injected clock plus dev offset. Used for every time decision. */
   now(): number;
   sessions: SessionIssuer;
   elevatedTokens: ElevatedTokens;
+  /** What all instances share, atomically: spent token and assertion ids (memory, or Redis). */
+  sharedStore: StepUpStore;
   /** How this server's own routes check elevated tokens: the server kit, with its keys and store (each use adds the user). */
   elevation: Omit<RequireElevationOptions, 'getUserId'>;
   hashRecoveryCode: RecoveryCodeHasher;
@@ -145,27 +153,19 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
       keys: (header, token) => ctx.elevatedTokens.keySet(header, token),
       issuer: options.issuer ?? DEFAULT_ISSUER,
       audience: environmentId,
-      spendOnce: (jti, expiresAtMs) => {
-        const used = ctx.store.usedElevatedJtis;
-        const nowMs = ctx.now();
-        if (isRemembered(used, jti, nowMs)) return false;
-        rememberUntil(used, jti, expiresAtMs, nowMs);
-        return true;
-      },
+      spendOnce: (jti, expiresAtMs) => ctx.sharedStore.setOnce(`elevated:${jti}`, expiresAtMs),
       now: () => ctx.now(),
     },
     deliverCode: options.deliverCode,
     dailyLimits: { ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits },
     passkeyUserHandle: createUserHandles(),
     findUser: (id) => ctx.store.users.get(id),
+    // Spent ids live apart from the resettable state: a token or assertion used once must never
+    // work again, not after a reset either (the configured external issuer is not rotated).
+    sharedStore: options.store ?? createMemoryStore(() => ctx.now()),
     reset: () => {
-      const previous = ctx.store;
       ctx.store = createStore(seedUsers);
-      // Spent ids outlive a reset: a token or assertion used once must never work again, even
-      // one whose issuer (the configured external issuer) is not rotated below.
-      ctx.store.usedElevatedJtis = previous.usedElevatedJtis;
-      ctx.store.usedExternalJtis = previous.usedExternalJtis;
-      // And everything issued before the reset stops working: sessions and elevated tokens.
+      // Everything issued before the reset stops working: sessions and elevated tokens.
       ctx.sessions.rotateKey();
       ctx.elevatedTokens.rotateKey();
     },

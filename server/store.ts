@@ -158,10 +158,6 @@ export interface Store {
   mfaFailures: Map<string, MfaFailures>;
   /** Key `${userId}:${budget}` → today's count of codes sent or wrong codes (daily-budget.ts). */
   dailyCounts: Map<string, DailyCount>;
-  /** jti → expiry (ms) of external-auth JWTs already accepted. */
-  usedExternalJtis: Map<string, number>;
-  /** jti → expiry (ms) of single-use elevated tokens already spent. */
-  usedElevatedJtis: Map<string, number>;
   /** Passkey challenges and SIWE nonces, keyed by `challengeKey(purpose, value)`. */
   challenges: Map<string, OutstandingChallenge>;
   oauthStates: Map<string, OAuthStateRecord>;
@@ -178,8 +174,6 @@ export function createStore(users: readonly User[]): Store {
     lastSentAt: new Map(),
     mfaFailures: new Map(),
     dailyCounts: new Map(),
-    usedExternalJtis: new Map(),
-    usedElevatedJtis: new Map(),
     challenges: new Map(),
     oauthStates: new Map(),
     oauthCodes: new Map(),
@@ -204,18 +198,4 @@ export function primaryEmail(user: User): string | undefined {
 
 export function e164(phone: PhoneCredential): string {
   return `+${phone.phoneCountryCode}${phone.phoneNumber}`;
-}
-
-/**
- * Remembers a key until `untilMs`, dropping entries that have lapsed so a replay set stays
- * as small as the set of tokens still alive.
- */
-export function rememberUntil(map: Map<string, number>, key: string, untilMs: number, nowMs: number): void {
-  for (const [k, expiry] of map) if (expiry <= nowMs) map.delete(k);
-  map.set(key, untilMs);
-}
-
-export function isRemembered(map: Map<string, number>, key: string, nowMs: number): boolean {
-  const expiry = map.get(key);
-  return expiry !== undefined && expiry > nowMs;
 }

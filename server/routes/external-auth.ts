@@ -9,7 +9,6 @@ import { readJsonBody } from '../request-body.js';
 import { isKnownScope, type Scope } from '../scope-policy.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { isRemembered, rememberUntil } from '../store.js';
 
 export const EXTERNAL_JWT_MAX_LIFETIME_SECONDS = 10 * 60;
 
@@ -60,11 +59,15 @@ export function registerExternalAuthRoutes(router: Hono<AppEnv>, ctx: ServerCont
     }
     const scopes = scopesOf(payload);
 
-    const used = ctx.store.usedExternalJtis;
-    if (isRemembered(used, jti, ctx.now())) {
+    let first: boolean;
+    try {
+      first = await ctx.sharedStore.setOnce(`external:${jti}`, exp * 1000);
+    } catch {
+      throw new ApiError(503, 'step_up_unavailable', 'Confirmations cannot be checked right now. Try again in a moment.');
+    }
+    if (!first) {
       throw new ApiError(409, 'external_jwt_replayed', 'This identity assertion was already used. Request a new one.');
     }
-    rememberUntil(used, jti, exp * 1000, ctx.now());
     return c.json({ elevatedAccessToken: await ctx.elevatedTokens.mint(user.id, scopes) });
   });
 }

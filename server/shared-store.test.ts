@@ -1,0 +1,154 @@
+// Shared state on a real Redis (started by the test on a free loopback port): the store
+// contract on both implementations, two reference-server instances that share one Redis, a
+// restart with the same key, and a Redis that goes down.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
+import { SignJWT, type JWK } from 'jose';
+import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
+import { createRedisStore } from './stores/redis-store.js';
+import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
+import { startRedis, type RedisServer } from './test-support/redis-server.js';
+import { assertError, call, elevatedTokenFor, sdk, signIn, TEST_SIGNING_KEY } from './test-helpers.js';
+
+let redis: RedisServer;
+before(async () => {
+  redis = await startRedis();
+});
+after(async () => {
+  await redis.stop();
+});
+
+const stores: Array<[string, () => Promise<StepUpStore>]> = [
+  ['memory', async () => createMemoryStore()],
+  ['Redis', () => createRedisStore({ url: redis.url, prefix: `test-${Math.random().toString(36).slice(2)}:` })],
+];
+
+for (const [name, make] of stores) {
+  describe(`StepUpStore contract: ${name}`, () => {
+    it('takes a key once, until its time is up', async () => {
+      const store = await make();
+      try {
+        const until = Date.now() + 60_000;
+        assert.equal(await store.setOnce('a', until), true);
+        assert.equal(await store.setOnce('a', until), false);
+        assert.equal(await store.setOnce('b', until), true, 'other keys are free');
+        assert.equal(await store.setOnce('short', Date.now() + 1), true);
+        // Free again once its time is up: wait for what the store says, not for a clock.
+        while (!(await store.setOnce('short', Date.now() + 60_000))) await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('gives a key to exactly one of 50 concurrent callers', async () => {
+      const store = await make();
+      try {
+        const until = Date.now() + 60_000;
+        const results = await Promise.all(Array.from({ length: 50 }, () => store.setOnce('race', until)));
+        assert.equal(results.filter(Boolean).length, 1);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+/** A reference-server instance with the shared key and `store`: what each process of a deployment runs. */
+async function instance(store: StepUpStore): Promise<ReferenceServer> {
+  return createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY, store });
+}
+
+const exportWith = async (server: ReferenceServer, token: string) =>
+  call(server, 'POST', 'protected/wallet/export', { jwt: await signIn(server, 'bob'), headers: { [ELEVATED_TOKEN_HEADER]: token } });
+
+describe('two instances sharing one Redis', () => {
+  it('50 parallel uses of one single-use token spread over both: exactly one is accepted', async () => {
+    const prefix = `pair-${Math.random().toString(36).slice(2)}:`;
+    const [a, b] = [await instance(await createRedisStore({ url: redis.url, prefix })), await instance(await createRedisStore({ url: redis.url, prefix }))];
+    try {
+      const token = await elevatedTokenFor(a, 'bob', 'wallet:export');
+      const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => {
+          const [server, jwt] = i % 2 === 0 ? [a, jwtA] : [b, jwtB];
+          return call(server, 'POST', 'protected/wallet/export', { jwt, headers: { [ELEVATED_TOKEN_HEADER]: token } });
+        }),
+      );
+      assert.equal(results.filter((r) => r.status === 200).length, 1);
+      assert.ok(results.every((r) => r.status === 200 || (r.status === 401 && r.body.payload.reason === 'used')));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('an external assertion accepted by one is refused by the other', async () => {
+    // The app's backend, trusted by both instances, signs one assertion.
+    const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const externalAuth = { jwks: { keys: [{ ...(issuer.publicKey.export({ format: 'jwk' }) as JWK), kid: 'app', alg: 'ES256' }] }, issuer: 'app-backend' };
+    const prefix = `ext-${Math.random().toString(36).slice(2)}:`;
+    const make = async () =>
+      createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY, externalAuth, store: await createRedisStore({ url: redis.url, prefix }) });
+    const [a, b] = [await make(), await make()];
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      const assertion = await new SignJWT({ scope: 'wallet:sign' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'app' })
+        .setIssuer('app-backend')
+        .setSubject('bob')
+        .setJti(randomUUID())
+        .setIssuedAt(now)
+        .setExpirationTime(now + 120)
+        .sign(issuer.privateKey);
+      const trade = async (server: ReferenceServer) =>
+        call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } });
+      assert.equal((await trade(a)).status, 200);
+      assertError(await trade(b), 409, 'external_jwt_replayed');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('a restart with the same key and Redis', () => {
+  it('refuses a single-use token spent before it, and still accepts a multi-use token issued before it', async () => {
+    const prefix = `restart-${Math.random().toString(36).slice(2)}:`;
+    const before = await instance(await createRedisStore({ url: redis.url, prefix }));
+    const spent = await elevatedTokenFor(before, 'bob', 'wallet:export');
+    const multi = await elevatedTokenFor(before, 'bob', 'wallet:sign');
+    assert.equal((await exportWith(before, spent)).status, 200);
+    await before.close();
+
+    const afterRestart = await instance(await createRedisStore({ url: redis.url, prefix }));
+    try {
+      const again = await exportWith(afterRestart, spent);
+      assert.equal(again.status, 401);
+      assert.equal(again.body.payload.reason, 'used');
+      const sign = await call(afterRestart, 'POST', 'protected/wallet/sign', { jwt: await signIn(afterRestart, 'bob'), headers: { [ELEVATED_TOKEN_HEADER]: multi } });
+      assert.equal(sign.status, 200);
+    } finally {
+      await afterRestart.close();
+    }
+  });
+});
+
+describe('Redis down', () => {
+  it('answers 503 step_up_unavailable and accepts no single-use token or assertion', async () => {
+    const own = await startRedis();
+    const server = await instance(await createRedisStore({ url: own.url }));
+    const token = await elevatedTokenFor(server, 'bob', 'wallet:export');
+    const assertion = (await call(server, 'POST', 'dev/external-jwt', { body: { userId: 'bob', scope: 'wallet:sign' } })).body.jwt;
+    await own.stop();
+    try {
+      const refused = await exportWith(server, token);
+      assert.equal(refused.status, 503);
+      assert.equal(refused.body.code, 'step_up_unavailable');
+      assertError(await call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } }), 503, 'step_up_unavailable');
+    } finally {
+      await server.close();
+    }
+  });
+});
