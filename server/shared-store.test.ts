@@ -136,6 +136,12 @@ describe('a restart with the same key and Redis', () => {
 });
 
 describe('Redis down', () => {
+  it('at start: the store cannot be created, and says why', async () => {
+    const gone = await startRedis();
+    await gone.stop();
+    await assert.rejects(createRedisStore({ url: gone.url }), /ECONNREFUSED/);
+  });
+
   it('answers 503 step_up_unavailable and accepts no single-use token or assertion', async () => {
     const own = await startRedis();
     const server = await instance(await createRedisStore({ url: own.url }));

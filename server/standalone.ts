@@ -2,9 +2,11 @@
 // `npm run server` / `step-up-kit-server`: the reference backend as its own Node server.
 // HOST (default 127.0.0.1), PORT (default 8787); dev mode with STEP_UP_DEV=1 or --dev;
 // STEP_UP_SIGNING_KEY: the ES256 key of elevated tokens, PEM or a JWK as JSON (required
-// outside dev mode; dev mode makes one up for the life of the process).
+// outside dev mode; dev mode makes one up for the life of the process); STEP_UP_REDIS_URL: a
+// Redis that several instances share for spent token ids (default: this process's memory).
 import { serve } from '@hono/node-server';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
+import { createRedisStore } from './stores/redis-store.js';
 import type { KeyInput } from './signing-keys.js';
 
 const host = process.env.HOST ?? '127.0.0.1';
@@ -25,7 +27,9 @@ function signingKeyFromEnv(value: string | undefined): KeyInput | undefined {
 
 let server: ReferenceServer;
 try {
-  server = createReferenceServer({ devMode, signingKey: signingKeyFromEnv(process.env.STEP_UP_SIGNING_KEY) });
+  const redisUrl = process.env.STEP_UP_REDIS_URL;
+  const store = redisUrl ? await createRedisStore({ url: redisUrl }) : undefined;
+  server = createReferenceServer({ devMode, signingKey: signingKeyFromEnv(process.env.STEP_UP_SIGNING_KEY), store });
 } catch (error) {
   console.error(`The server could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -42,7 +46,7 @@ const httpServer = serve({ fetch: server.fetch, hostname: host, port }, (info) =
 });
 
 function stop(): void {
-  httpServer.close(() => process.exit(0));
+  httpServer.close(() => void server.close().finally(() => process.exit(0)));
   // Keep-alive connections would otherwise hold the process open.
   if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
 }

@@ -12,11 +12,18 @@ export interface RedisStoreOptions {
 }
 
 export async function createRedisStore({ url, prefix = 'step-up:', now = Date.now }: RedisStoreOptions): Promise<StepUpStore> {
-  // No reconnect loop and no offline queue: a command while Redis is down fails at once, and
-  // the caller refuses (503) instead of hanging or, worse, accepting.
-  const client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: () => 1000 } });
+  // No offline queue: a command while Redis is down fails at once, and the caller refuses (503)
+  // instead of hanging or, worse, accepting. Reconnects in the background once it was up; a
+  // Redis that cannot be reached at start is an error at start.
+  let connected = false;
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(1000, 50 * 2 ** retries) : cause) },
+  });
   client.on('error', () => undefined); // each failed command rejects on its own; no unhandled 'error' event
   await client.connect();
+  connected = true;
   return {
     async setOnce(key, untilMs) {
       const ttl = Math.max(1, Math.ceil(untilMs - now()));
