@@ -160,6 +160,8 @@ describe('attack: the dev surface from another site', () => {
     assertError(await call(t.server, 'GET', 'dev/users/bob/secrets', { headers: origin }), 403, 'forbidden');
     assertError(await call(t.server, 'POST', 'dev/session', { body: { userId: 'bob' }, headers: origin }), 403, 'forbidden');
     assertError(await call(t.server, 'GET', 'dev/outbox', { headers: { origin: 'null' } }), 403, 'forbidden');
+    // A Host that only parses as loopback with its userinfo is not loopback.
+    assertError(await call(t.server, 'GET', 'dev/users/bob/secrets', { headers: { host: 'evil.example@localhost' } }), 403, 'forbidden');
     // The consent page's own form is the one form-encoded post the dev surface takes, and only from itself.
     const consent = await t.server.fetch(new Request(`http://localhost${t.server.basePath}/dev/oauth/authorize`, {
       method: 'POST',

@@ -14,6 +14,8 @@ const refused = () =>
 
 /** The host the client asked for: the `Host` header, or the URL's when there is none (fetch-level calls). */
 function requestedHostname(hostHeader: string | undefined, url: string): string | undefined {
+  // A Host is host[:port] and nothing else: 'evil.example@localhost' must not parse as localhost.
+  if (hostHeader !== undefined && /[@/\\?#\s]/.test(hostHeader)) return undefined;
   return parseUrl(hostHeader === undefined ? url : `http://${hostHeader}`)?.hostname;
 }
 
