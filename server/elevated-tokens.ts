@@ -11,8 +11,28 @@ import { loadSigningKeys, type SigningKeys } from './signing-keys.js';
 export const SINGLE_USE_LIFETIME_SECONDS = 5 * 60;
 export const MULTI_USE_LIFETIME_SECONDS = 10 * 60;
 
+/**
+ * How the user proved themselves, as RFC 8176 authentication method references (the token's
+ * `amr`): a passkey is proof of a hardware key with user presence, a wallet signature of a
+ * software key; `fed` (a federated re-login) and `ext` (an assertion of the app's backend) are
+ * ours, where RFC 8176 has none.
+ */
+export const AMR = {
+  passkey: ['hwk', 'user'],
+  totp: ['otp'],
+  recovery: ['otp'],
+  email: ['otp'],
+  sms: ['sms'],
+  social: ['fed'],
+  wallet: ['swk'],
+  external: ['ext'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ProofMethod = keyof typeof AMR;
+
 export interface ElevatedTokens {
-  mint(userId: string, scopes: readonly Scope[]): Promise<string>;
+  /** A token for `scopes`, proved just now by `method` (its `auth_time` and `amr`). */
+  mint(userId: string, scopes: readonly Scope[], method: ProofMethod): Promise<string>;
   /** A new signing key when dev mode made the key up: every token minted so far stops working (dev reset). */
   rotateKey(): void;
   /** The public keys tokens verify against, as published at `.well-known/jwks.json`. */
@@ -41,12 +61,13 @@ export function createElevatedTokens({ environmentId, issuer, now, policy, keys:
     jwks: () => keys.jwks,
     keySet: (header, token) => keys.keySet(header, token),
 
-    async mint(userId, scopes) {
+    async mint(userId, scopes, method) {
       const scope = normalizeScopes(scopes);
       const singleUse = scope.some((s) => policy.isSingleUse(s));
       const iat = Math.floor(now() / 1000);
       const lifetime = singleUse ? SINGLE_USE_LIFETIME_SECONDS : MULTI_USE_LIFETIME_SECONDS;
-      return new SignJWT({ scope: scope.join(' '), singleUse, environment_id: environmentId })
+      const claims = { scope: scope.join(' '), singleUse, environment_id: environmentId, auth_time: iat, amr: [...AMR[method]] };
+      return new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: keys.kid })
         .setIssuer(issuer)
         .setAudience(environmentId)

@@ -44,6 +44,7 @@ describe('email one-time codes', () => {
     const { payload } = claimsOf(res.body.elevatedAccessToken);
     assert.equal(payload.sub, 'bob');
     assert.equal(payload.scope, 'wallet:export');
+    assert.deepEqual([payload.amr, payload.auth_time], [['otp'], payload.iat], 'proved just now, with a one-time code');
   });
 
   it('refuses an address that is not one of the user\'s credentials', async () => {

@@ -130,6 +130,7 @@ describe('passkey step-up', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(res.body.user, { id: 'alice', email: 'alice@example.com' });
     assert.equal(claimsOf(res.body.elevatedAccessToken).payload.scope, 'wallet:export');
+    assert.deepEqual(claimsOf(res.body.elevatedAccessToken).payload.amr, ['hwk', 'user'], 'a hardware key with user presence');
     // Several challenges may be outstanding; each is answered once.
     const [a, b] = [await h.authOptions(), await h.authOptions()];
     assert.equal((await h.verify(h.authenticator.authenticate(b))).status, 200);

@@ -45,6 +45,8 @@ describe('elevated tokens', () => {
       scope: 'wallet:export wallet:sign',
       singleUse: true,
       environment_id: 'step-up-demo',
+      auth_time: iat,
+      amr: ['otp'],
       iat,
       exp: iat + 300,
       jti: undefined,
@@ -216,7 +218,7 @@ describe('elevated token verification beyond the signature', () => {
     const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const keys = loadSigningKeys({ signingKey: keyPair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, false);
     const tokens = createElevatedTokens({ environmentId: 'here', issuer: 'step-up-kit', now: () => START_MS, policy: createScopePolicy(), keys });
-    const { payload } = claimsOf(await tokens.mint('bob', ['wallet:sign']));
+    const { payload } = claimsOf(await tokens.mint('bob', ['wallet:sign'], 'totp'));
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const publicForms = [
       keyPair.publicKey.export({ type: 'spki', format: 'pem' }),
@@ -236,7 +238,7 @@ describe('elevated token verification beyond the signature', () => {
     const deps = { issuer: 'step-up-kit', now: () => START_MS, policy: createScopePolicy(), keys };
     const here = createElevatedTokens({ ...deps, environmentId: 'here' });
     const elsewhere = createElevatedTokens({ ...deps, environmentId: 'elsewhere' });
-    const token = await elsewhere.mint('bob', ['wallet:sign']);
+    const token = await elsewhere.mint('bob', ['wallet:sign'], 'totp');
     assert.equal(await refusedAs(verdict(token, here, 'here')), 'invalid');
     assert.equal(await refusedAs(verdict(token, elsewhere, 'elsewhere')), 'accepted');
   });
@@ -260,7 +262,7 @@ describe('signing keys', () => {
   it('keep tokens of a rotated-out key valid while it is listed for verification, and across a restart with the same key', async () => {
     const [oldKey, newKey] = [generateKeyPairSync('ec', { namedCurve: 'P-256' }), generateKeyPairSync('ec', { namedCurve: 'P-256' })];
     const server = (options: ReferenceServerOptions) => createServerContext({ devMode: false, now: () => START_MS, ...options }).elevatedTokens;
-    const token = await server({ signingKey: pem(oldKey.privateKey) }).mint('bob', ['wallet:sign']);
+    const token = await server({ signingKey: pem(oldKey.privateKey) }).mint('bob', ['wallet:sign'], 'totp');
     const env = 'step-up-demo';
     assert.equal(await refusedAs(verdict(token, server({ signingKey: pem(oldKey.privateKey) }), env)), 'accepted', 'a restart with the same key');
     const rotated = server({ signingKey: pem(newKey.privateKey), verificationKeys: [pem(oldKey.privateKey)] });

@@ -122,6 +122,7 @@ describe('social re-login', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(res.body.user, { id: 'bob', email: 'bob@example.com' });
     assert.equal(claimsOf(res.body.elevatedAccessToken).payload.scope, 'credential:link');
+    assert.deepEqual(claimsOf(res.body.elevatedAccessToken).payload.amr, ['fed'], 'a federated re-login');
   });
 
   it('escapes every value it shows', async () => {

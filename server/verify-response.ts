@@ -1,5 +1,6 @@
 // The answer of every successful step-up verification (wire `VerifyResponse`).
 import type { VerifyResponse } from '@step-up-kit/protocol';
+import type { ProofMethod } from './elevated-tokens.js';
 import type { Scope } from './scope-policy.js';
 import type { ServerContext } from './server-context.js';
 import type { Session } from './session.js';
@@ -10,11 +11,12 @@ export async function verifyResponse(
   session: Session,
   user: User,
   scopes: readonly Scope[],
+  method: ProofMethod,
 ): Promise<VerifyResponse> {
   const email = primaryEmail(user);
   return {
     user: email === undefined ? { id: user.id } : { id: user.id, email },
     expiresAt: session.expiresAt,
-    elevatedAccessToken: await ctx.elevatedTokens.mint(user.id, scopes),
+    elevatedAccessToken: await ctx.elevatedTokens.mint(user.id, scopes, method),
   };
 }

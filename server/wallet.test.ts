@@ -54,6 +54,7 @@ describe('wallet step-up (SIWE)', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(res.body.user, { id: 'bob', email: 'bob@example.com' });
     assert.equal(claimsOf(res.body.elevatedAccessToken).payload.scope, 'wallet:sign');
+    assert.deepEqual(claimsOf(res.body.elevatedAccessToken).payload.amr, ['swk'], 'a software-held key');
   });
 
   it('hands out fresh alphanumeric nonces', async () => {

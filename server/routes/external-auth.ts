@@ -68,6 +68,6 @@ export function registerExternalAuthRoutes(router: Hono<AppEnv>, ctx: ServerCont
     if (!first) {
       throw new ApiError(409, 'external_jwt_replayed', 'This identity assertion was already used. Request a new one.');
     }
-    return c.json({ elevatedAccessToken: await ctx.elevatedTokens.mint(user.id, scopes) });
+    return c.json({ elevatedAccessToken: await ctx.elevatedTokens.mint(user.id, scopes, 'external') });
   });
 }

@@ -113,7 +113,7 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
       throw new ApiError(422, `wrong_${channel}_verification_token`, `That code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
     v.verifiedAt = now;
-    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, channel));
   };
 }
 

@@ -95,6 +95,6 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     if (!verification.verified) throw invalidCredential();
 
     passkey.counter = verification.authenticationInfo.newCounter;
-    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'passkey'));
   });
 }

@@ -32,6 +32,6 @@ export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext)
     }
     record.usedAt = nowMs;
     clearMfaFailures(ctx, user.id);
-    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'recovery'));
   });
 }

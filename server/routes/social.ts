@@ -103,6 +103,6 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     if (grant.userId !== user.id) {
       throw new ApiError(403, 'forbidden', 'This sign-in was made with an account of another user.');
     }
-    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'social'));
   });
 }

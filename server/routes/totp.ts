@@ -53,7 +53,7 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     if (result.valid && 'timeStep' in result) {
       device.lastUsedTimeStep = result.timeStep;
       clearMfaFailures(ctx, user.id);
-      return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+      return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'totp'));
     }
     // Checked again without the replay guard only to tell the user why the code failed.
     const replayed = device.lastUsedTimeStep !== undefined && check().valid;

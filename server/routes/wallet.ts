@@ -104,6 +104,6 @@ export function registerWalletRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
       const linked = wallets.map((w) => shortAddress(w.address)).join(' or ');
       throw new ApiError(403, 'wallet_address_mismatch', `This wallet is not the one linked to your account. Use the wallet ${linked}.`);
     }
-    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes));
+    return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'wallet'));
   });
 }
