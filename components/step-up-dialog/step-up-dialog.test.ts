@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { generate } from 'otplib';
 import { authenticateTotpMfaDevice, createStepUpClient, isStepUpError, TokenScope, type StepUpClient } from '../../src/index.js';
 import { recordingFetch, resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
@@ -156,7 +156,8 @@ describe('<step-up-dialog>', () => {
   });
 
   it('the close button cancels too, and a code typed before closing is never sent', async () => {
-    const { client } = await signedInClient('alice');
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('alice', { fetch: recorder.fetch });
     const { dialog, start } = await page(client);
     const elevated = collect(document, 'elevated');
     const outcome = await start();
@@ -165,7 +166,8 @@ describe('<step-up-dialog>', () => {
     inShadow(dialog, '.close').click();
     expect(isStepUpError(await outcome(), 'cancelled')).to.equal(true);
     expect(dialog.open).to.equal(false);
-    await aTimeout(300);
+    await dialog.updateComplete;
+    expect(recorder.urls.filter((url) => url.endsWith('/users/mfa/auth/totp')), 'no code was sent').to.deep.equal([]);
     expect(elevated).to.have.length(0);
     expect(client.listElevatedTokens()).to.deep.equal([]);
   });
@@ -218,16 +220,20 @@ describe('<step-up-dialog>', () => {
   });
 
   it('shows a checking state while the server is slow to answer', async () => {
+    // The check is held until the test has seen the checking state: slow for as long as needed.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
     const slow: typeof fetch = async (input, init) => {
-      await aTimeout(800);
+      if (String(input).endsWith('/stepUp/check')) await held;
       return fetch(input, init);
     };
     const { client } = await signedInClient('alice', { fetch: slow });
     const { dialog, start } = await page(client);
     await start();
-    await waitUntil(() => dialog.open, 'the dialog opens while checking', { timeout: 2000 });
+    await waitUntil(() => dialog.open, 'the dialog opens while checking', { timeout: 5000 });
     expect(textOf(inShadow(dialog, '[part=checking]'))).to.equal('Checking how you can verify…');
     await expect(dialog).to.be.accessible();
+    answer();
     await waitForOpen(dialog);
     expect(currentMethod(dialog).localName).to.equal('step-up-totp');
   });
