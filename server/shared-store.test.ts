@@ -20,6 +20,18 @@ after(async () => {
   await redis.stop();
 });
 
+/**
+ * Polls `condition` until it holds: waits on what the store says (a key expiring), not on a
+ * clock. Fails after very many tries instead of hanging when the key never expires.
+ */
+async function eventually(condition: () => Promise<boolean>, what: string): Promise<void> {
+  for (let tries = 0; tries < 100_000; tries++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assert.fail(`never happened: ${what}`);
+}
+
 const stores: Array<[string, () => Promise<StepUpStore>]> = [
   ['memory', async () => createMemoryStore()],
   ['Redis', () => createRedisStore({ url: redis.url, prefix: `test-${Math.random().toString(36).slice(2)}:` })],
@@ -36,7 +48,41 @@ for (const [name, make] of stores) {
         assert.equal(await store.setOnce('b', until), true, 'other keys are free');
         assert.equal(await store.setOnce('short', Date.now() + 1), true);
         // Free again once its time is up: wait for what the store says, not for a clock.
-        while (!(await store.setOnce('short', Date.now() + 60_000))) await new Promise((resolve) => setImmediate(resolve));
+        await eventually(() => store.setOnce('short', Date.now() + 60_000), 'the short key expires');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps a value until its time is up, replaces it, and takes it exactly once', async () => {
+      const store = await make();
+      try {
+        const until = Date.now() + 60_000;
+        assert.equal(await store.get('v'), undefined);
+        await store.put('v', 'first', until);
+        await store.put('v', 'second', until);
+        assert.equal(await store.get('v'), 'second');
+        const taken = await Promise.all(Array.from({ length: 20 }, () => store.take('v')));
+        assert.deepEqual(taken.filter((t) => t !== undefined), ['second'], 'one caller gets it');
+        assert.equal(await store.get('v'), undefined);
+        await store.put('gone', 'x', Date.now() + 60_000);
+        await store.delete('gone');
+        assert.equal(await store.get('gone'), undefined);
+        await store.put('brief', 'x', Date.now() + 1);
+        await eventually(async () => (await store.get('brief')) === undefined, 'the brief value expires');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('counts concurrent increments exactly, in a window that starts at the first', async () => {
+      const store = await make();
+      try {
+        const counts = await Promise.all(Array.from({ length: 30 }, () => store.increment('n', Date.now() + 60_000)));
+        assert.deepEqual(counts.sort((a, b) => a - b), Array.from({ length: 30 }, (_, i) => i + 1));
+        // A later increment does not move the window: a count started with a short life ends with it.
+        await store.increment('short', Date.now() + 1);
+        await eventually(async () => (await store.increment('short', Date.now() + 60_000)) === 1, 'the count ends with its first window');
       } finally {
         await store.close();
       }

@@ -1,5 +1,6 @@
-// The StepUpStore on Redis, for several instances: `SET key 1 NX PX ttl` takes a key for its
-// lifetime only if nobody has, in one atomic command, so the first use wins across instances.
+// The StepUpStore on Redis, for several instances: each operation one atomic command (`SET NX
+// PX`, `GETDEL`) or one transaction (`INCR` with `PEXPIRE NX`), so the first caller wins across
+// instances.
 import { createClient } from 'redis';
 import type { StepUpStore } from './step-up-store.js';
 
@@ -24,10 +25,28 @@ export async function createRedisStore({ url, prefix = 'step-up:', now = Date.no
   client.on('error', () => undefined); // each failed command rejects on its own; no unhandled 'error' event
   await client.connect();
   connected = true;
+  const ttl = (untilMs: number) => Math.max(1, Math.ceil(untilMs - now()));
+  const k = (key: string) => `${prefix}${key}`;
   return {
     async setOnce(key, untilMs) {
-      const ttl = Math.max(1, Math.ceil(untilMs - now()));
-      return (await client.set(`${prefix}${key}`, '1', { NX: true, PX: ttl })) === 'OK';
+      return (await client.set(k(key), '1', { NX: true, PX: ttl(untilMs) })) === 'OK';
+    },
+    async put(key, value, untilMs) {
+      await client.set(k(key), value, { PX: ttl(untilMs) });
+    },
+    async get(key) {
+      return (await client.get(k(key))) ?? undefined;
+    },
+    async take(key) {
+      return (await client.getDel(k(key))) ?? undefined;
+    },
+    async increment(key, untilMs) {
+      // One transaction: the count and its expiry (set by the first increment only, NX) together.
+      const [count] = await client.multi().incr(k(key)).pExpire(k(key), ttl(untilMs), 'NX').exec();
+      return Number(count);
+    },
+    async delete(key) {
+      await client.del(k(key));
     },
     async close() {
       // close() lets pending commands finish; when Redis is gone, destroy() also stops the reconnect loop.

@@ -1,37 +1,79 @@
 // Short-lived state that every instance of the step-up server (and every app checking its
-// tokens) must agree on, behind one small interface with atomic operations: today the spent
-// ids of single-use tokens and assertions. In memory for one process (the embedded default),
-// or in Redis for several (redis-store.ts).
+// tokens) must agree on, behind one small interface of atomic operations. In memory for one
+// process (the embedded default), or in Redis for several (redis-store.ts). Every key expires:
+// nothing here outlives the code, challenge or token it is about.
+//
+// Today the spent ids of single-use tokens and assertions live here; the other short-lived
+// state (codes, attempt counters, lockouts, challenges, OAuth states) moves here next, on the
+// operations below, which the contract suite already holds both implementations to.
 
 export interface StepUpStore {
   /**
    * Marks `key` as taken until `untilMs` (epoch ms) unless it already is: true when this call
    * took it. Atomic across everything that shares the store, so the first caller wins.
-   * Rejects when the store cannot be reached: callers refuse, they never accept.
    */
   setOnce(key: string, untilMs: number): Promise<boolean>;
+  /** Stores `value` under `key` until `untilMs`, replacing what was there. */
+  put(key: string, value: string, untilMs: number): Promise<void>;
+  /** The live value under `key`. */
+  get(key: string): Promise<string | undefined>;
+  /** Gets and deletes in one step: of two concurrent callers, one gets the value. */
+  take(key: string): Promise<string | undefined>;
+  /** Counts one more under `key`; the count lives until `untilMs` of its first increment. Returns the new count. */
+  increment(key: string, untilMs: number): Promise<number>;
+  delete(key: string): Promise<void>;
   /** Releases connections (Redis); nothing for memory. */
   close(): Promise<void>;
 }
 
-/** How often the memory store drops lapsed keys: at most once per this many insertions. */
+/** How often the memory store drops lapsed keys: at most once per this many writes. */
 const SWEEP_EVERY = 256;
 
 /** One process's store: a map with expiries, swept as it grows, so it holds only live keys. */
 export function createMemoryStore(now: () => number = Date.now): StepUpStore {
-  const taken = new Map<string, number>();
-  let insertions = 0;
-  const sweep = (nowMs: number) => {
-    for (const [key, until] of taken) if (until <= nowMs) taken.delete(key);
+  const entries = new Map<string, { value: string; until: number }>();
+  let writes = 0;
+  const live = (key: string) => {
+    const entry = entries.get(key);
+    if (entry && entry.until <= now()) {
+      entries.delete(key);
+      return undefined;
+    }
+    return entry;
   };
+  const write = (key: string, value: string, until: number) => {
+    if (++writes % SWEEP_EVERY === 0) {
+      const nowMs = now();
+      for (const [k, e] of entries) if (e.until <= nowMs) entries.delete(k);
+    }
+    entries.set(key, { value, until });
+  };
+  // Every operation runs to completion before the next starts (one thread): atomic as it is.
   return {
     async setOnce(key, untilMs) {
-      const nowMs = now();
-      const until = taken.get(key);
-      if (until !== undefined && until > nowMs) return false;
-      if (++insertions % SWEEP_EVERY === 0) sweep(nowMs);
-      taken.set(key, untilMs);
+      if (live(key)) return false;
+      write(key, '1', untilMs);
       return true;
+    },
+    async put(key, value, untilMs) {
+      write(key, value, untilMs);
+    },
+    async get(key) {
+      return live(key)?.value;
+    },
+    async take(key) {
+      const entry = live(key);
+      entries.delete(key);
+      return entry?.value;
+    },
+    async increment(key, untilMs) {
+      const entry = live(key);
+      const count = Number(entry?.value ?? 0) + 1;
+      write(key, String(count), entry?.until ?? untilMs);
+      return count;
+    },
+    async delete(key) {
+      entries.delete(key);
     },
     async close() {},
   };
