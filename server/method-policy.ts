@@ -4,6 +4,7 @@
 // is offered only MFA credentials; everyone else their re-authentication credentials; and
 // only methods this server can verify (a configured relying party, SIWE site, code sender).
 import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
+import type { ProofMethod } from './elevated-tokens.js';
 import { ApiError, credentialNotFound } from './errors.js';
 import type { ServerContext } from './server-context.js';
 import { isServedProvider } from './social-providers.js';
@@ -11,11 +12,11 @@ import { credentialsOf, e164, hasMfaDevice, type Credential, type User } from '.
 
 export const RECOVERY_CODE_CREDENTIAL_ID = 'recovery-code';
 
-/** How a credential is presented: the route family that verifies it. */
-export type StepUpMethod = 'passkey' | 'totp' | 'recovery' | 'email' | 'sms' | 'social' | 'wallet';
+/** How a credential is presented: the route family that verifies it (every proof but external auth). */
+export type OfferedMethod = Exclude<ProofMethod, 'external'>;
 
 export interface OfferedCredential {
-  method: StepUpMethod;
+  method: OfferedMethod;
   /** What the check shows for it. */
   wire: StepUpCredential;
   /** The stored credential; absent for the recovery-code pseudo-credential. */
@@ -103,7 +104,7 @@ export const methodNotAllowed = (): ApiError =>
 export function requireOffered(
   ctx: ServerContext,
   user: User,
-  method: StepUpMethod,
+  method: OfferedMethod,
   matches: (offered: OfferedCredential) => boolean = () => true,
   notMatched: () => ApiError = credentialNotFound,
 ): OfferedCredential {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { assertWithinBudget, spendBudget } from '../daily-budget.js';
 import { addToDevOutbox } from '../dev-outbox.js';
 import { ApiError, secondsUntil } from '../errors.js';
-import { requireOffered, type OfferedCredential, type StepUpMethod } from '../method-policy.js';
+import { requireOffered, type OfferedCredential } from '../method-policy.js';
 import { attemptsLeftSentence } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
@@ -73,7 +73,6 @@ async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to
   return uuid;
 }
 
-const methodOf = (channel: Channel): StepUpMethod => (channel === 'email' ? 'email' : 'sms');
 
 /** Where an offered email or phone credential delivers to: the `to` of its verifications. */
 function addressOf(offered: OfferedCredential): string | undefined {
@@ -88,15 +87,14 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     const body = await readJsonBody(c, VerifyBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
-    const method = methodOf(channel);
-    requireOffered(ctx, user, method);
+    requireOffered(ctx, user, channel); // the channel is the method: 'email' or 'sms'
     const now = ctx.now();
     const v = ctx.store.verifications.get(body.verificationUUID);
     if (!v || v.userId !== user.id || v.channel !== channel) {
       throw new ApiError(422, `invalid_${channel}_verification`, 'This code request is no longer valid. Ask for a new code.');
     }
     // The address the code went to must still be one the check offers (not removed since).
-    requireOffered(ctx, user, method, (offered) => addressOf(offered) === v.to);
+    requireOffered(ctx, user, channel, (offered) => addressOf(offered) === v.to);
     if (v.verifiedAt !== undefined) {
       throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
     }
