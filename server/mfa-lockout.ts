@@ -1,7 +1,9 @@
 // Failure limits shared by TOTP and recovery codes: both guard the same account, so
 // alternating between them must not double an attacker's guesses. Consecutive failures lock
-// for a while; the daily budget caps the day's total.
-import { assertWithinBudget, spendBudget } from './daily-budget.js';
+// for a while; the daily budget caps the day's total. The counters live in the shared store,
+// so every instance counts the same guesses, and an attempt is counted *before* its code is
+// checked: concurrent guesses cannot slip past the limit while the first ones are in flight.
+import { assertWithinBudget, spendBudget, DAY_MS } from './daily-budget.js';
 import { ApiError, secondsUntil } from './errors.js';
 import type { ServerContext } from './server-context.js';
 
@@ -12,35 +14,36 @@ function rateLimited(lockedUntil: number, nowMs: number): ApiError {
   return new ApiError(429, 'mfa_rate_limited', 'Too many wrong codes. Wait a few minutes, then try again.', secondsUntil(lockedUntil, nowMs));
 }
 
-export function assertMfaNotLocked(ctx: ServerContext, userId: string, nowMs: number): void {
-  const { store } = ctx;
-  const lockedUntil = store.mfaFailures.get(userId)?.lockedUntil;
-  if (lockedUntil !== undefined) {
-    if (lockedUntil > nowMs) throw rateLimited(lockedUntil, nowMs);
-    store.mfaFailures.delete(userId);
-  }
-  assertWithinBudget(store, userId, 'failed:mfa', ctx.dailyLimits.failedAttemptsPerDay, nowMs);
+export interface MfaAttempt {
+  /** The code was right: the run of failures ends. */
+  succeeded(): Promise<void>;
+  /** The code was wrong: returns the attempts left, or throws 429 when this failure locks. */
+  failed(): Promise<number>;
 }
 
 /**
- * Counts a failure and returns how many attempts remain; the failure that reaches the limit
- * starts the lockout and answers 429 at once.
+ * Counts one MFA attempt of `userId` now, before its code is checked; refuses with 429 while
+ * locked, over the day's budget, or when as many attempts as are allowed are already counted.
  */
-export function recordMfaFailure(ctx: ServerContext, userId: string, nowMs: number): number {
-  const { store } = ctx;
-  spendBudget(store, userId, 'failed:mfa', nowMs);
-  const count = (store.mfaFailures.get(userId)?.count ?? 0) + 1;
-  if (count >= MFA_MAX_FAILURES) {
-    const lockedUntil = nowMs + MFA_LOCKOUT_MS;
-    store.mfaFailures.set(userId, { count, lockedUntil });
-    throw rateLimited(lockedUntil, nowMs);
-  }
-  store.mfaFailures.set(userId, { count });
-  return MFA_MAX_FAILURES - count;
-}
-
-export function clearMfaFailures(ctx: ServerContext, userId: string): void {
-  ctx.store.mfaFailures.delete(userId);
+export async function beginMfaAttempt(ctx: ServerContext, userId: string, nowMs: number): Promise<MfaAttempt> {
+  const store = ctx.sharedStore;
+  const keys = ctx.resettableKeys;
+  const lockedUntil = Number((await store.get(keys.mfaLock(userId))) ?? 0);
+  if (lockedUntil > nowMs) throw rateLimited(lockedUntil, nowMs);
+  assertWithinBudget(ctx.store, userId, 'failed:mfa', ctx.dailyLimits.failedAttemptsPerDay, nowMs);
+  const count = await store.increment(keys.mfaFailures(userId), nowMs + DAY_MS);
+  if (count > MFA_MAX_FAILURES) throw rateLimited(nowMs + MFA_LOCKOUT_MS, nowMs);
+  return {
+    succeeded: () => store.delete(keys.mfaFailures(userId)),
+    async failed() {
+      spendBudget(ctx.store, userId, 'failed:mfa', nowMs);
+      if (count < MFA_MAX_FAILURES) return MFA_MAX_FAILURES - count;
+      const until = nowMs + MFA_LOCKOUT_MS;
+      await store.put(keys.mfaLock(userId), String(until), until);
+      await store.delete(keys.mfaFailures(userId));
+      throw rateLimited(until, nowMs);
+    },
+  };
 }
 
 export function attemptsLeftSentence(remaining: number): string {

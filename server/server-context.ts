@@ -95,8 +95,10 @@ export interface ServerContext {
   now(): number;
   sessions: SessionIssuer;
   elevatedTokens: ElevatedTokens;
-  /** What all instances share, atomically: spent token and assertion ids (memory, or Redis). */
+  /** What all instances share, atomically: spent token and assertion ids, MFA failure counts and lockouts (memory, or Redis). */
   sharedStore: StepUpStore;
+  /** Keys of shared state that a dev reset forgets: they carry the reset's generation. */
+  resettableKeys: ResettableKeys;
   /** How this server's own routes check elevated tokens: the server kit, with its keys and store (each use adds the user). */
   elevation: Omit<RequireElevationOptions, 'getUserId'>;
   hashRecoveryCode: RecoveryCodeHasher;
@@ -115,6 +117,19 @@ export interface ServerContext {
 
 export const DEFAULT_ISSUER = 'step-up-kit';
 
+export interface ResettableKeys {
+  mfaFailures(userId: string): string;
+  mfaLock(userId: string): string;
+}
+
+/** Shared-state keys that a dev reset forgets (a new generation); spent ids are not among them. */
+function resettableKeys(generation: () => number): ResettableKeys {
+  return {
+    mfaFailures: (userId) => `g${generation()}:mfa-failures:${userId}`,
+    mfaLock: (userId) => `g${generation()}:mfa-lock:${userId}`,
+  };
+}
+
 export function normalizeBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
   return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
@@ -129,6 +144,7 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
   const seedUsers = devSeed?.users ?? [];
   const policy = createScopePolicy(options.scopePolicy);
 
+  let generation = 0;
   const ctx: ServerContext = {
     basePath: normalizeBasePath(options.basePath ?? '/api/v0'),
     environmentId,
@@ -163,8 +179,10 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     // Spent ids live apart from the resettable state: a token or assertion used once must never
     // work again, not after a reset either (the configured external issuer is not rotated).
     sharedStore: options.store ?? createMemoryStore(() => ctx.now()),
+    resettableKeys: resettableKeys(() => generation),
     reset: () => {
       ctx.store = createStore(seedUsers);
+      generation += 1;
       // Everything issued before the reset stops working: sessions and elevated tokens.
       ctx.sessions.rotateKey();
       ctx.elevatedTokens.rotateKey();

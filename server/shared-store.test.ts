@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { SignJWT, type JWK } from 'jose';
+import { generate } from 'otplib';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
 import { createRedisStore } from './stores/redis-store.js';
 import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
@@ -155,6 +156,41 @@ describe('two instances sharing one Redis', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+});
+
+describe('MFA guesses on two instances sharing one Redis', () => {
+  it('count together: 3 wrong codes on one and 2 on the other lock alice on both', async () => {
+    const prefix = `mfa-${Math.random().toString(36).slice(2)}:`;
+    const [a, b] = [await instance(await createRedisStore({ url: redis.url, prefix })), await instance(await createRedisStore({ url: redis.url, prefix }))];
+    try {
+      const guess = async (server: ReferenceServer) =>
+        call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: await signIn(server, 'alice'), body: { code: '000000', requestedScopes: ['wallet:sign'] } });
+      for (const server of [a, a, a, b]) assert.equal((await guess(server)).status, 422);
+      assertError(await guess(b), 429, 'mfa_rate_limited');
+      assertError(await guess(a), 429, 'mfa_rate_limited');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('a burst of 19 wrong guesses and the right code last: 5 are checked, the rest — the right one too — refused unchecked', async () => {
+    const server = await instance(await createRedisStore({ url: redis.url, prefix: `burst-${Math.random().toString(36).slice(2)}:` }));
+    try {
+      const jwt = await signIn(server, 'alice');
+      const { totpSecret } = (await call(server, 'GET', 'dev/users/alice/secrets')).body;
+      const right = await generate({ secret: totpSecret });
+      const codes = [...Array<string>(19).fill(right === '000000' ? '111111' : '000000'), right];
+      const results = await Promise.all(
+        codes.map((code) => call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt, body: { code, requestedScopes: ['wallet:sign'] } })),
+      );
+      assert.equal(results.filter((r) => r.status === 200).length, 0, 'the right code came after the limit');
+      assert.equal(results.filter((r) => r.status === 422).length, 4);
+      assert.equal(results.filter((r) => r.status === 429).length, 16);
+    } finally {
+      await server.close();
     }
   });
 });

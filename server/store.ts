@@ -142,11 +142,6 @@ export interface OAuthCodeRecord {
   usedAt?: number;
 }
 
-export interface MfaFailures {
-  count: number;
-  lockedUntil?: number;
-}
-
 export interface Store {
   users: Map<string, User>;
   verifications: Map<string, Verification>;
@@ -154,8 +149,6 @@ export interface Store {
   devOutbox: Map<string, OutboxMessage[]>;
   /** Key `${userId}:${channel}` → time of the last send (ms), for the resend cooldown. */
   lastSentAt: Map<string, number>;
-  /** Consecutive TOTP / recovery-code failures per user. */
-  mfaFailures: Map<string, MfaFailures>;
   /** Key `${userId}:${budget}` → today's count of codes sent or wrong codes (daily-budget.ts). */
   dailyCounts: Map<string, DailyCount>;
   /** Passkey challenges and SIWE nonces, keyed by `challengeKey(purpose, value)`. */
@@ -172,7 +165,6 @@ export function createStore(users: readonly User[]): Store {
     verifications: new Map(),
     devOutbox: new Map(),
     lastSentAt: new Map(),
-    mfaFailures: new Map(),
     dailyCounts: new Map(),
     challenges: new Map(),
     oauthStates: new Map(),

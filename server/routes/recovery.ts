@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { requireOffered } from '../method-policy.js';
-import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
+import { attemptsLeftSentence, beginMfaAttempt } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
@@ -19,19 +19,19 @@ export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext)
     requireOffered(ctx, user, 'recovery');
 
     const nowMs = ctx.now();
-    assertMfaNotLocked(ctx, user.id, nowMs);
+    const attempt = await beginMfaAttempt(ctx, user.id, nowMs);
 
     const hash = ctx.hashRecoveryCode(body.code);
     const record = user.recoveryCodes.find((r) => r.hash === hash);
     if (!record || record.usedAt !== undefined) {
-      const remaining = recordMfaFailure(ctx, user.id, nowMs);
+      const remaining = await attempt.failed();
       if (record) {
         throw new ApiError(422, 'code_already_used', `This recovery code was already used. Use another one. ${attemptsLeftSentence(remaining)}`);
       }
       throw new ApiError(422, 'mfa_invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
     record.usedAt = nowMs;
-    clearMfaFailures(ctx, user.id);
+    await attempt.succeeded();
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'recovery'));
   });
 }

@@ -4,7 +4,7 @@ import { verifySync } from 'otplib';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { offeredCredentials, requireOffered } from '../method-policy.js';
-import { assertMfaNotLocked, attemptsLeftSentence, clearMfaFailures, recordMfaFailure } from '../mfa-lockout.js';
+import { attemptsLeftSentence, beginMfaAttempt } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
@@ -38,7 +38,7 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     if (device?.kind !== 'totp') throw mfaDeviceNotFound();
 
     const nowMs = ctx.now();
-    assertMfaNotLocked(ctx, user.id, nowMs);
+    const attempt = await beginMfaAttempt(ctx, user.id, nowMs);
 
     const code = body.code.replace(/\s/g, '');
     // Synchronous on purpose: no await between checking and recording the time step, so two
@@ -52,12 +52,12 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     const result = check(device.lastUsedTimeStep);
     if (result.valid && 'timeStep' in result) {
       device.lastUsedTimeStep = result.timeStep;
-      clearMfaFailures(ctx, user.id);
+      await attempt.succeeded();
       return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'totp'));
     }
     // Checked again without the replay guard only to tell the user why the code failed.
     const replayed = device.lastUsedTimeStep !== undefined && check().valid;
-    const remaining = recordMfaFailure(ctx, user.id, nowMs);
+    const remaining = await attempt.failed();
     if (replayed) {
       throw new ApiError(422, 'code_already_used', `This code was already used. Wait for the next code in your app. ${attemptsLeftSentence(remaining)}`);
     }
