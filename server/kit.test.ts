@@ -4,12 +4,14 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { generateKeyPairSync } from 'node:crypto';
 import { once } from 'node:events';
 import { serve, type ServerType } from '@hono/node-server';
 import express from 'express';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { Hono, type Context } from 'hono';
+import { SignJWT } from 'jose';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
 import { requireElevation as requireElevationExpress } from './kit/express.js';
 import { requireElevation as requireElevationFastify } from './kit/fastify.js';
@@ -100,6 +102,18 @@ describe('the server kit on an app\'s API', () => {
     assert.equal(await reasons('bob', await elevatedTokenFor(stepUp, 'bob', 'wallet:sign')), 'wrong_scope');
     assert.equal(await reasons('mallory', await elevatedTokenFor(stepUp, 'bob', 'wallet:export')), 'wrong_user');
     assert.equal(await reasons('bob', 'not.a.token'), 'invalid');
+  });
+
+  it('refuses a token with an unknown kid or from another key under the right kid', async () => {
+    const genuine = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const header = JSON.parse(Buffer.from(genuine.split('.')[0]!, 'base64url').toString());
+    const payload = JSON.parse(Buffer.from(genuine.split('.')[1]!, 'base64url').toString());
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const unknownKid = await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: 'not-a-published-key' }).sign(privateKey);
+    const borrowedKid = await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: header.kid }).sign(privateKey);
+    for (const token of [unknownKid, borrowedKid]) {
+      assert.equal((await (await send(honoApp(options()), '/export', 'bob', token)).json()).payload.reason, 'invalid');
+    }
   });
 
   it('refuses another issuer or audience, and a token past exp plus the allowed skew', async () => {
