@@ -1,4 +1,5 @@
 // Everything a route needs, built once per server instance: clock, state, keys and services.
+import { createHmac } from 'node:crypto';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { createDevExternalIssuer, type DevExternalIssuer } from './dev-external-issuer.js';
 import { createDevSeed, type DevSeed } from './dev-seed.js';
@@ -102,6 +103,8 @@ export interface ServerContext {
   /** How this server's own routes check elevated tokens: the server kit, with its keys and store (each use adds the user). */
   elevation: Omit<RequireElevationOptions, 'getUserId'>;
   hashRecoveryCode: RecoveryCodeHasher;
+  /** HMAC of a one-time code with its request's id, keyed from the signing key: the same on every instance. */
+  hashCode(verificationUUID: string, code: string): string;
   externalAuth?: ExternalAuthVerifier;
   devSeed?: DevSeed;
   devIssuer?: DevExternalIssuer;
@@ -120,6 +123,14 @@ export const DEFAULT_ISSUER = 'step-up-kit';
 export interface ResettableKeys {
   mfaFailures(userId: string): string;
   mfaLock(userId: string): string;
+  /** The resend cooldown of a user's channel; its value is when it ends (ms). */
+  codeCooldown(userId: string, channel: Channel): string;
+  /** A one-time code request: JSON { userId, channel, to, codeHash, expiresAt }. */
+  verification(uuid: string): string;
+  /** The newest code request of a user's channel: only that one may be verified. */
+  latestVerification(userId: string, channel: Channel): string;
+  verificationAttempts(uuid: string): string;
+  verificationUsed(uuid: string): string;
 }
 
 /** Shared-state keys that a dev reset forgets (a new generation); spent ids are not among them. */
@@ -127,6 +138,11 @@ function resettableKeys(generation: () => number): ResettableKeys {
   return {
     mfaFailures: (userId) => `g${generation()}:mfa-failures:${userId}`,
     mfaLock: (userId) => `g${generation()}:mfa-lock:${userId}`,
+    codeCooldown: (userId, channel) => `g${generation()}:code-cooldown:${channel}:${userId}`,
+    verification: (uuid) => `g${generation()}:verification:${uuid}`,
+    latestVerification: (userId, channel) => `g${generation()}:verification-latest:${channel}:${userId}`,
+    verificationAttempts: (uuid) => `g${generation()}:verification-attempts:${uuid}`,
+    verificationUsed: (uuid) => `g${generation()}:verification-used:${uuid}`,
   };
 }
 
@@ -143,6 +159,10 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
   const devSeed = devMode ? createDevSeed(hashRecoveryCode) : undefined;
   const seedUsers = devSeed?.users ?? [];
   const policy = createScopePolicy(options.scopePolicy);
+  const signingKeys = loadSigningKeys(options, devMode);
+  // Keyed from the signing key, which every instance of a deployment shares, so a code sent by
+  // one instance verifies on another, and a store read on its own does not give codes away.
+  const codeHashKey = createHmac('sha256', 'step-up-kit one-time codes').update(signingKeys.privateKey.export({ type: 'pkcs8', format: 'der' })).digest();
 
   let generation = 0;
   const ctx: ServerContext = {
@@ -156,11 +176,12 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     elevatedTokens: createElevatedTokens({
       environmentId,
       issuer: options.issuer ?? DEFAULT_ISSUER,
-      keys: loadSigningKeys(options, devMode),
+      keys: signingKeys,
       now: () => ctx.now(),
       policy,
     }),
     hashRecoveryCode,
+    hashCode: (uuid, code) => createHmac('sha256', codeHashKey).update(`${uuid}:${code}`).digest('hex'),
     devSeed,
     webauthn: options.webauthn && normalizeWebAuthn(options.webauthn),
     siweDomains: options.siweDomains && normalizeSiweDomains(options.siweDomains),

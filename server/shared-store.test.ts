@@ -46,7 +46,10 @@ for (const [name, make] of stores) {
         const until = Date.now() + 60_000;
         assert.equal(await store.setOnce('a', until), true);
         assert.equal(await store.setOnce('a', until), false);
-        assert.equal(await store.setOnce('b', until), true, 'other keys are free');
+        assert.equal(await store.setOnce('b', until, 'with a value'), true, 'other keys are free');
+        assert.equal(await store.get('b'), 'with a value');
+        assert.equal(await store.setOnce('b', until, 'another'), false);
+        assert.equal(await store.get('b'), 'with a value', 'a refused setOnce changes nothing');
         assert.equal(await store.setOnce('short', Date.now() + 1), true);
         // Free again once its time is up: wait for what the store says, not for a clock.
         await eventually(() => store.setOnce('short', Date.now() + 60_000), 'the short key expires');
@@ -191,6 +194,31 @@ describe('MFA guesses on two instances sharing one Redis', () => {
       assert.equal(results.filter((r) => r.status === 429).length, 16);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('email codes on two instances sharing one Redis', () => {
+  it('a code sent through one verifies through the other, once; the resend cooldown holds on both', async () => {
+    const prefix = `code-${Math.random().toString(36).slice(2)}:`;
+    const [a, b] = [await instance(await createRedisStore({ url: redis.url, prefix })), await instance(await createRedisStore({ url: redis.url, prefix }))];
+    try {
+      const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
+      const sent = await call(a, 'POST', sdk(a, 'emailVerifications/create'), { jwt: jwtA, body: { email: 'bob@example.com' } });
+      assert.equal(sent.status, 200);
+      assertError(await call(b, 'POST', sdk(b, 'emailVerifications/create'), { jwt: jwtB, body: { email: 'bob@example.com' } }), 429, 'rate_limited');
+      const [{ code }] = (await call(a, 'GET', 'dev/outbox?userId=bob')).body;
+      const verify = (server: ReferenceServer, jwt: string) =>
+        call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
+          jwt,
+          body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:sign'] },
+        });
+      // The right code at the same moment on both instances: one step-up.
+      const both = await Promise.all([verify(b, jwtB), verify(a, jwtA)]);
+      assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });

@@ -84,17 +84,6 @@ export interface User {
   recoveryCodes: RecoveryCodeRecord[];
 }
 
-export interface Verification {
-  uuid: string;
-  userId: string;
-  channel: Channel;
-  to: string;
-  code: string;
-  expiresAt: number;
-  failedAttempts: number;
-  verifiedAt?: number;
-}
-
 export interface OutboxMessage {
   channel: Channel;
   to: string;
@@ -144,11 +133,8 @@ export interface OAuthCodeRecord {
 
 export interface Store {
   users: Map<string, User>;
-  verifications: Map<string, Verification>;
   /** Dev mode only: codes "sent", per user, oldest first, capped (see dev-outbox.ts). */
   devOutbox: Map<string, OutboxMessage[]>;
-  /** Key `${userId}:${channel}` → time of the last send (ms), for the resend cooldown. */
-  lastSentAt: Map<string, number>;
   /** Key `${userId}:${budget}` → today's count of codes sent or wrong codes (daily-budget.ts). */
   dailyCounts: Map<string, DailyCount>;
   /** Passkey challenges and SIWE nonces, keyed by `challengeKey(purpose, value)`. */
@@ -162,9 +148,7 @@ export interface Store {
 export function createStore(users: readonly User[]): Store {
   return {
     users: new Map(users.map((user) => [user.id, structuredClone(user)])),
-    verifications: new Map(),
     devOutbox: new Map(),
-    lastSentAt: new Map(),
     dailyCounts: new Map(),
     challenges: new Map(),
     oauthStates: new Map(),

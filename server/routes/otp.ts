@@ -34,45 +34,60 @@ const digitsOnly = (value: string): string | undefined => {
   return /^\d+$/.test(stripped) ? stripped : undefined;
 };
 
-function sameCode(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given.replace(/\s/g, ''));
-  return a.length === b.length && timingSafeEqual(a, b);
+/** A code request, as the shared store keeps it: the code only as an HMAC. */
+interface CodeRequest {
+  userId: string;
+  channel: Channel;
+  to: string;
+  codeHash: string;
+  /** ms */
+  expiresAt: number;
 }
 
-/** Creates a verification and delivers its code; returns its UUID. */
+/** Code requests stay known this long after they expire, so a late code is "expired", not "unknown". */
+const KEPT_AFTER_EXPIRY_MS = OTP_LIFETIME_MS;
+
+/** Creates a code request in the shared store and delivers its code; returns its UUID. */
 async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: string): Promise<string> {
-  const { store } = ctx;
+  const { store, sharedStore: shared, resettableKeys: keys } = ctx;
   const now = ctx.now();
-  const key = `${userId}:${channel}`;
-  const lastSent = store.lastSentAt.get(key);
-  if (lastSent !== undefined && now - lastSent < OTP_RESEND_COOLDOWN_MS) {
-    const until = lastSent + OTP_RESEND_COOLDOWN_MS;
-    throw new ApiError(429, 'rate_limited', 'A code was sent a moment ago. Wait a little before asking for another.', secondsUntil(until, now));
-  }
   assertWithinBudget(store, userId, `sent:${channel}`, ctx.dailyLimits.codesSentPerDay, now);
-  // Only the newest code of a channel is valid: an older message must not still work.
-  for (const [uuid, v] of store.verifications) {
-    if (v.userId === userId && v.channel === channel) store.verifications.delete(uuid);
+  const cooldownUntil = now + OTP_RESEND_COOLDOWN_MS;
+  if (!(await shared.setOnce(keys.codeCooldown(userId, channel), cooldownUntil, String(cooldownUntil)))) {
+    const until = Number(await shared.get(keys.codeCooldown(userId, channel))) || cooldownUntil;
+    throw new ApiError(429, 'rate_limited', 'A code was sent a moment ago. Wait a little before asking for another.', secondsUntil(until, now));
   }
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const uuid = randomUUID();
-  store.verifications.set(uuid, { uuid, userId, channel, to, code, expiresAt: now + OTP_LIFETIME_MS, failedAttempts: 0 });
-  store.lastSentAt.set(key, now);
+  const expiresAt = now + OTP_LIFETIME_MS;
+  const request: CodeRequest = { userId, channel, to, codeHash: ctx.hashCode(uuid, code), expiresAt };
+  await shared.put(keys.verification(uuid), JSON.stringify(request), expiresAt + KEPT_AFTER_EXPIRY_MS);
+  // Only the newest code of a channel is valid: an older message must not still work.
+  await shared.put(keys.latestVerification(userId, channel), uuid, expiresAt + KEPT_AFTER_EXPIRY_MS);
   spendBudget(store, userId, `sent:${channel}`, now);
   if (ctx.devMode) addToDevOutbox(store, { channel, to, code, sentAt: new Date(now).toISOString(), userId });
   try {
     await ctx.deliverCode?.({ channel, to, code, userId });
   } catch (cause) {
     // Nothing was sent: no cooldown for a message that never left, and no code to guess.
-    store.verifications.delete(uuid);
-    if (store.lastSentAt.get(key) === now) store.lastSentAt.delete(key);
+    await shared.delete(keys.verification(uuid));
+    await shared.delete(keys.codeCooldown(userId, channel));
     console.error('step-up-kit reference server: deliverCode failed', cause);
     throw new ApiError(502, 'delivery_failed', 'The code could not be sent. Try again in a moment.');
   }
   return uuid;
 }
 
+async function codeRequest(ctx: ServerContext, uuid: string): Promise<CodeRequest | undefined> {
+  const raw = await ctx.sharedStore.get(ctx.resettableKeys.verification(uuid));
+  return raw === undefined ? undefined : (JSON.parse(raw) as CodeRequest);
+}
+
+function sameHash(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Where an offered email or phone credential delivers to: the `to` of its verifications. */
 function addressOf(offered: OfferedCredential): string | undefined {
@@ -88,29 +103,37 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     const scopes = parseRequestedScopes(body.requestedScopes);
     const user = c.get('user');
     requireOffered(ctx, user, channel); // the channel is the method: 'email' or 'sms'
+    const { sharedStore: shared, resettableKeys: keys } = ctx;
     const now = ctx.now();
-    const v = ctx.store.verifications.get(body.verificationUUID);
-    if (!v || v.userId !== user.id || v.channel !== channel) {
+    const uuid = body.verificationUUID;
+    const v = await codeRequest(ctx, uuid);
+    const newest = await shared.get(keys.latestVerification(user.id, channel));
+    if (!v || v.userId !== user.id || v.channel !== channel || newest !== uuid) {
       throw new ApiError(422, `invalid_${channel}_verification`, 'This code request is no longer valid. Ask for a new code.');
     }
     // The address the code went to must still be one the check offers (not removed since).
     requireOffered(ctx, user, channel, (offered) => addressOf(offered) === v.to);
-    if (v.verifiedAt !== undefined) {
+    const kept = v.expiresAt + KEPT_AFTER_EXPIRY_MS;
+    if ((await shared.get(keys.verificationUsed(uuid))) !== undefined) {
       throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
     }
-    // No Retry-After: waiting does not help, only a new code does.
-    const tooMany = () => new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.');
-    if (v.failedAttempts >= OTP_MAX_ATTEMPTS) throw tooMany();
     if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
     assertWithinBudget(ctx.store, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
-    if (!sameCode(v.code, body.verificationToken)) {
+    // No Retry-After: waiting does not help, only a new code does.
+    const tooMany = () => new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.');
+    // Counted before the code is compared: concurrent guesses cannot slip past the limit.
+    const attempt = await shared.increment(keys.verificationAttempts(uuid), kept);
+    if (attempt > OTP_MAX_ATTEMPTS) throw tooMany();
+    if (!sameHash(v.codeHash, ctx.hashCode(uuid, body.verificationToken.replace(/\s/g, '')))) {
       spendBudget(ctx.store, user.id, `failed:${channel}`, now);
-      v.failedAttempts += 1;
-      const remaining = OTP_MAX_ATTEMPTS - v.failedAttempts;
+      const remaining = OTP_MAX_ATTEMPTS - attempt;
       if (remaining <= 0) throw tooMany();
       throw new ApiError(422, `wrong_${channel}_verification_token`, `That code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
-    v.verifiedAt = now;
+    // Spent once, even by two requests with the right code at the same moment.
+    if (!(await shared.setOnce(keys.verificationUsed(uuid), kept))) {
+      throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
+    }
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, channel));
   };
 }

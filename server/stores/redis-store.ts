@@ -28,8 +28,8 @@ export async function createRedisStore({ url, prefix = 'step-up:', now = Date.no
   const ttl = (untilMs: number) => Math.max(1, Math.ceil(untilMs - now()));
   const k = (key: string) => `${prefix}${key}`;
   return {
-    async setOnce(key, untilMs) {
-      return (await client.set(k(key), '1', { NX: true, PX: ttl(untilMs) })) === 'OK';
+    async setOnce(key, untilMs, value = '1') {
+      return (await client.set(k(key), value, { NX: true, PX: ttl(untilMs) })) === 'OK';
     },
     async put(key, value, untilMs) {
       await client.set(k(key), value, { PX: ttl(untilMs) });

@@ -12,7 +12,7 @@ export interface StepUpStore {
    * Marks `key` as taken until `untilMs` (epoch ms) unless it already is: true when this call
    * took it. Atomic across everything that shares the store, so the first caller wins.
    */
-  setOnce(key: string, untilMs: number): Promise<boolean>;
+  setOnce(key: string, untilMs: number, value?: string): Promise<boolean>;
   /** Stores `value` under `key` until `untilMs`, replacing what was there. */
   put(key: string, value: string, untilMs: number): Promise<void>;
   /** The live value under `key`. */
@@ -50,9 +50,9 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
   };
   // Every operation runs to completion before the next starts (one thread): atomic as it is.
   return {
-    async setOnce(key, untilMs) {
+    async setOnce(key, untilMs, value = '1') {
       if (live(key)) return false;
-      write(key, '1', untilMs);
+      write(key, value, untilMs);
       return true;
     },
     async put(key, value, untilMs) {
