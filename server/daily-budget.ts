@@ -2,7 +2,8 @@
 // channel may take, in 24 hours. Lockouts slow guessing down; these cap it, so the odds of
 // guessing a code stay small however long an attacker keeps trying (SECURITY.md states them).
 import { ApiError, secondsUntil } from './errors.js';
-import type { Channel, Store } from './store.js';
+import type { ServerContext } from './server-context.js';
+import type { Channel } from './store.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,32 +21,27 @@ export type GuessChannel = Channel | 'mfa';
 
 export type Budget = `sent:${Channel}` | `failed:${GuessChannel}`;
 
-const keyOf = (userId: string, budget: Budget): string => `${userId}:${budget}`;
-
-function todaysCount(store: Store, key: string, nowMs: number): number {
-  const entry = store.dailyCounts.get(key);
-  if (!entry) return 0;
-  if (entry.windowStartMs + DAY_MS <= nowMs) {
-    store.dailyCounts.delete(key);
-    return 0;
-  }
-  return entry.count;
-}
-
-/** Throws 429 `rate_limited` (Retry-After: when the day's window ends) once `limit` is reached. */
-export function assertWithinBudget(store: Store, userId: string, budget: Budget, limit: number, nowMs: number): void {
-  const key = keyOf(userId, budget);
-  if (todaysCount(store, key, nowMs) < limit) return;
-  const until = (store.dailyCounts.get(key)?.windowStartMs ?? nowMs) + DAY_MS;
+/**
+ * Throws 429 `rate_limited` (Retry-After: when the day's window ends) once `limit` is reached.
+ * Read before the attempt, counted after it (spendBudget): a burst may overshoot by the
+ * attempts in flight, which the per-code and lockout limits keep to a handful.
+ */
+export async function assertWithinBudget(ctx: ServerContext, userId: string, budget: Budget, limit: number, nowMs: number): Promise<void> {
+  const { sharedStore: shared, resettableKeys: keys } = ctx;
+  const count = Number((await shared.get(keys.dailyCount(userId, budget))) ?? 0);
+  if (count < limit) return;
+  const until = Number(await shared.get(keys.dailyWindowEnd(userId, budget))) || nowMs + DAY_MS;
   const message = budget.startsWith('sent:')
     ? 'You have asked for too many codes today. Try again tomorrow, or use another way to confirm your identity.'
     : 'Too many wrong codes today. Try again tomorrow, or use another way to confirm your identity.';
   throw new ApiError(429, 'rate_limited', message, secondsUntil(until, nowMs));
 }
 
-export function spendBudget(store: Store, userId: string, budget: Budget, nowMs: number): void {
-  const key = keyOf(userId, budget);
-  const count = todaysCount(store, key, nowMs);
-  const windowStartMs = count === 0 ? nowMs : (store.dailyCounts.get(key)?.windowStartMs ?? nowMs);
-  store.dailyCounts.set(key, { count: count + 1, windowStartMs });
+/** Counts one more against today's budget; the day's window starts with its first count. */
+export async function spendBudget(ctx: ServerContext, userId: string, budget: Budget, nowMs: number): Promise<void> {
+  const { sharedStore: shared, resettableKeys: keys } = ctx;
+  const end = nowMs + DAY_MS;
+  const count = await shared.increment(keys.dailyCount(userId, budget), end);
+  // Kept beside the count, for Retry-After (the count's own expiry is not readable through the store).
+  if (count === 1) await shared.put(keys.dailyWindowEnd(userId, budget), String(end), end);
 }

@@ -30,13 +30,13 @@ export async function beginMfaAttempt(ctx: ServerContext, userId: string, nowMs:
   const keys = ctx.resettableKeys;
   const lockedUntil = Number((await store.get(keys.mfaLock(userId))) ?? 0);
   if (lockedUntil > nowMs) throw rateLimited(lockedUntil, nowMs);
-  assertWithinBudget(ctx.store, userId, 'failed:mfa', ctx.dailyLimits.failedAttemptsPerDay, nowMs);
+  await assertWithinBudget(ctx, userId, 'failed:mfa', ctx.dailyLimits.failedAttemptsPerDay, nowMs);
   const count = await store.increment(keys.mfaFailures(userId), nowMs + DAY_MS);
   if (count > MFA_MAX_FAILURES) throw rateLimited(nowMs + MFA_LOCKOUT_MS, nowMs);
   return {
     succeeded: () => store.delete(keys.mfaFailures(userId)),
     async failed() {
-      spendBudget(ctx.store, userId, 'failed:mfa', nowMs);
+      await spendBudget(ctx, userId, 'failed:mfa', nowMs);
       if (count < MFA_MAX_FAILURES) return MFA_MAX_FAILURES - count;
       const until = nowMs + MFA_LOCKOUT_MS;
       await store.put(keys.mfaLock(userId), String(until), until);

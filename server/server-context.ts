@@ -131,6 +131,9 @@ export interface ResettableKeys {
   latestVerification(userId: string, channel: Channel): string;
   verificationAttempts(uuid: string): string;
   verificationUsed(uuid: string): string;
+  /** Today's count of a daily budget (daily-budget.ts), and when its window ends. */
+  dailyCount(userId: string, budget: string): string;
+  dailyWindowEnd(userId: string, budget: string): string;
 }
 
 /** Shared-state keys that a dev reset forgets (a new generation); spent ids are not among them. */
@@ -143,6 +146,8 @@ function resettableKeys(generation: () => number): ResettableKeys {
     latestVerification: (userId, channel) => `g${generation()}:verification-latest:${channel}:${userId}`,
     verificationAttempts: (uuid) => `g${generation()}:verification-attempts:${uuid}`,
     verificationUsed: (uuid) => `g${generation()}:verification-used:${uuid}`,
+    dailyCount: (userId, budget) => `g${generation()}:daily:${budget}:${userId}`,
+    dailyWindowEnd: (userId, budget) => `g${generation()}:daily-end:${budget}:${userId}`,
   };
 }
 

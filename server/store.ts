@@ -92,12 +92,6 @@ export interface OutboxMessage {
   userId: string;
 }
 
-/** A count within a 24-hour window that starts at its first event. */
-export interface DailyCount {
-  count: number;
-  windowStartMs: number;
-}
-
 /** What a single-use challenge or nonce is for; one purpose can never spend another's value. */
 export type ChallengePurpose = 'passkey-registration' | 'passkey-authentication' | 'siwe';
 
@@ -135,8 +129,6 @@ export interface Store {
   users: Map<string, User>;
   /** Dev mode only: codes "sent", per user, oldest first, capped (see dev-outbox.ts). */
   devOutbox: Map<string, OutboxMessage[]>;
-  /** Key `${userId}:${budget}` → today's count of codes sent or wrong codes (daily-budget.ts). */
-  dailyCounts: Map<string, DailyCount>;
   /** Passkey challenges and SIWE nonces, keyed by `challengeKey(purpose, value)`. */
   challenges: Map<string, OutstandingChallenge>;
   oauthStates: Map<string, OAuthStateRecord>;
@@ -149,7 +141,6 @@ export function createStore(users: readonly User[]): Store {
   return {
     users: new Map(users.map((user) => [user.id, structuredClone(user)])),
     devOutbox: new Map(),
-    dailyCounts: new Map(),
     challenges: new Map(),
     oauthStates: new Map(),
     oauthCodes: new Map(),

@@ -51,7 +51,7 @@ const KEPT_AFTER_EXPIRY_MS = OTP_LIFETIME_MS;
 async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: string): Promise<string> {
   const { store, sharedStore: shared, resettableKeys: keys } = ctx;
   const now = ctx.now();
-  assertWithinBudget(store, userId, `sent:${channel}`, ctx.dailyLimits.codesSentPerDay, now);
+  await assertWithinBudget(ctx, userId, `sent:${channel}`, ctx.dailyLimits.codesSentPerDay, now);
   const cooldownUntil = now + OTP_RESEND_COOLDOWN_MS;
   if (!(await shared.setOnce(keys.codeCooldown(userId, channel), cooldownUntil, String(cooldownUntil)))) {
     const until = Number(await shared.get(keys.codeCooldown(userId, channel))) || cooldownUntil;
@@ -64,7 +64,7 @@ async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to
   await shared.put(keys.verification(uuid), JSON.stringify(request), expiresAt + KEPT_AFTER_EXPIRY_MS);
   // Only the newest code of a channel is valid: an older message must not still work.
   await shared.put(keys.latestVerification(userId, channel), uuid, expiresAt + KEPT_AFTER_EXPIRY_MS);
-  spendBudget(store, userId, `sent:${channel}`, now);
+  await spendBudget(ctx, userId, `sent:${channel}`, now);
   if (ctx.devMode) addToDevOutbox(store, { channel, to, code, sentAt: new Date(now).toISOString(), userId });
   try {
     await ctx.deliverCode?.({ channel, to, code, userId });
@@ -118,14 +118,14 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
       throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
     }
     if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
-    assertWithinBudget(ctx.store, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
+    await assertWithinBudget(ctx, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
     // No Retry-After: waiting does not help, only a new code does.
     const tooMany = () => new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.');
     // Counted before the code is compared: concurrent guesses cannot slip past the limit.
     const attempt = await shared.increment(keys.verificationAttempts(uuid), kept);
     if (attempt > OTP_MAX_ATTEMPTS) throw tooMany();
     if (!sameHash(v.codeHash, ctx.hashCode(uuid, body.verificationToken.replace(/\s/g, '')))) {
-      spendBudget(ctx.store, user.id, `failed:${channel}`, now);
+      await spendBudget(ctx, user.id, `failed:${channel}`, now);
       const remaining = OTP_MAX_ATTEMPTS - attempt;
       if (remaining <= 0) throw tooMany();
       throw new ApiError(422, `wrong_${channel}_verification_token`, `That code is not correct. ${attemptsLeftSentence(remaining)}`);
