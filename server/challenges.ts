@@ -1,44 +1,35 @@
-// Single-use, expiring values handed to one user: passkey challenges and SIWE nonces.
-// Several may be outstanding (two tabs, a retried prompt), but never without bound.
-import type { ChallengePurpose, OutstandingChallenge } from './store.js';
+// Single-use, expiring values handed to one user: passkey challenges and SIWE nonces, in the
+// shared store, so a value issued by one instance is answered on another. Several may be
+// outstanding (two tabs, a retried prompt), but never without bound.
+import { ApiError, secondsUntil } from './errors.js';
+import type { ServerContext } from './server-context.js';
+import type { ChallengePurpose } from './store.js';
 
-/** Beyond this many outstanding values of one purpose, a user's oldest one is dropped. */
+/** At most this many values of one purpose are issued to a user within one value's lifetime. */
 export const MAX_OUTSTANDING_PER_USER = 20;
 
-const challengeKey = (purpose: ChallengePurpose, value: string): string => `${purpose}:${value}`;
-
-export function issueChallenge(
-  map: Map<string, OutstandingChallenge>,
+export async function issueChallenge(
+  ctx: ServerContext,
   value: string,
-  record: OutstandingChallenge,
+  { userId, purpose, expiresAt }: { userId: string; purpose: ChallengePurpose; expiresAt: number },
   nowMs: number,
-): void {
-  // Lapsed values go first; of the live ones (insertion order: oldest first) this user keeps
-  // the newest MAX - 1, so with the new one there are at most MAX.
-  const own: string[] = [];
-  for (const [key, c] of map) {
-    if (c.expiresAt <= nowMs) map.delete(key);
-    else if (c.userId === record.userId && c.purpose === record.purpose) own.push(key);
+): Promise<void> {
+  const { sharedStore: shared, resettableKeys: keys } = ctx;
+  const issued = await shared.increment(keys.challengeCount(purpose, userId), expiresAt);
+  if (issued > MAX_OUTSTANDING_PER_USER) {
+    throw new ApiError(429, 'rate_limited', 'Too many requests in a short time. Wait a little, then try again.', secondsUntil(expiresAt, nowMs));
   }
-  for (const key of own.slice(0, Math.max(0, own.length - MAX_OUTSTANDING_PER_USER + 1))) map.delete(key);
-  map.set(challengeKey(record.purpose, value), record);
+  await shared.put(keys.challenge(purpose, value), userId, expiresAt);
 }
 
 /**
- * Spends `value` if it is outstanding for this user and purpose. Synchronous on purpose: a
- * caller consumes before any await, so two concurrent requests cannot both spend it.
+ * Spends `value` if it is outstanding for this user and purpose: of two concurrent requests
+ * presenting it, one gets it. Another user's value stays where it is: presenting it must not
+ * let anyone spend it.
  */
-export function takeChallenge(
-  map: Map<string, OutstandingChallenge>,
-  value: string,
-  userId: string,
-  purpose: ChallengePurpose,
-  nowMs: number,
-): boolean {
-  const key = challengeKey(purpose, value);
-  const record = map.get(key);
-  // Another user's value stays where it is: presenting it must not let anyone spend it.
-  if (!record || record.userId !== userId) return false;
-  map.delete(key);
-  return record.expiresAt > nowMs;
+export async function takeChallenge(ctx: ServerContext, value: string, userId: string, purpose: ChallengePurpose): Promise<boolean> {
+  const { sharedStore: shared, resettableKeys: keys } = ctx;
+  const key = keys.challenge(purpose, value);
+  if ((await shared.get(key)) !== userId) return false;
+  return (await shared.take(key)) === userId;
 }

@@ -134,6 +134,9 @@ export interface ResettableKeys {
   /** Today's count of a daily budget (daily-budget.ts), and when its window ends. */
   dailyCount(userId: string, budget: string): string;
   dailyWindowEnd(userId: string, budget: string): string;
+  /** An outstanding passkey challenge or SIWE nonce (its value: the user it was issued to), and how many a user was issued lately. */
+  challenge(purpose: string, value: string): string;
+  challengeCount(purpose: string, userId: string): string;
 }
 
 /** Shared-state keys that a dev reset forgets (a new generation); spent ids are not among them. */
@@ -148,6 +151,8 @@ function resettableKeys(generation: () => number): ResettableKeys {
     verificationUsed: (uuid) => `g${generation()}:verification-used:${uuid}`,
     dailyCount: (userId, budget) => `g${generation()}:daily:${budget}:${userId}`,
     dailyWindowEnd: (userId, budget) => `g${generation()}:daily-end:${budget}:${userId}`,
+    challenge: (purpose, value) => `g${generation()}:challenge:${purpose}:${value}`,
+    challengeCount: (purpose, userId) => `g${generation()}:challenges-issued:${purpose}:${userId}`,
   };
 }
 

@@ -95,12 +95,6 @@ export interface OutboxMessage {
 /** What a single-use challenge or nonce is for; one purpose can never spend another's value. */
 export type ChallengePurpose = 'passkey-registration' | 'passkey-authentication' | 'siwe';
 
-export interface OutstandingChallenge {
-  userId: string;
-  purpose: ChallengePurpose;
-  expiresAt: number;
-}
-
 /** A social re-login started by `providers/{provider}/initAuth`, keyed by its `state`. */
 export interface OAuthStateRecord {
   userId: string;
@@ -129,8 +123,6 @@ export interface Store {
   users: Map<string, User>;
   /** Dev mode only: codes "sent", per user, oldest first, capped (see dev-outbox.ts). */
   devOutbox: Map<string, OutboxMessage[]>;
-  /** Passkey challenges and SIWE nonces, keyed by `challengeKey(purpose, value)`. */
-  challenges: Map<string, OutstandingChallenge>;
   oauthStates: Map<string, OAuthStateRecord>;
   oauthCodes: Map<string, OAuthCodeRecord>;
   /** Added to the injected clock; moved by the dev clock route. */
@@ -141,7 +133,6 @@ export function createStore(users: readonly User[]): Store {
   return {
     users: new Map(users.map((user) => [user.id, structuredClone(user)])),
     devOutbox: new Map(),
-    challenges: new Map(),
     oauthStates: new Map(),
     oauthCodes: new Map(),
     clockOffsetMs: 0,

@@ -38,7 +38,7 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
       timeout: AUTHENTICATION_TIMEOUT_MS,
     });
     const nowMs = ctx.now();
-    issueChallenge(ctx.store.challenges, options.challenge, {
+    await issueChallenge(ctx, options.challenge, {
       userId: user.id,
       purpose: 'passkey-authentication',
       expiresAt: nowMs + AUTHENTICATION_CHALLENGE_LIFETIME_MS,
@@ -64,7 +64,7 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     const challenge = clientDataChallenge(body.response.clientDataJSON);
     if (!challenge) throw invalidCredential();
     // Spent before the (asynchronous) verification, so a response is never accepted twice.
-    if (!takeChallenge(ctx.store.challenges, challenge, user.id, 'passkey-authentication', ctx.now())) throw challengeExpired();
+    if (!(await takeChallenge(ctx, challenge, user.id, 'passkey-authentication'))) throw challengeExpired();
 
     const response = {
       id: body.id,

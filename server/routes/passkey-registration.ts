@@ -43,7 +43,7 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
       excludeCredentials: credentialsOf(user, 'passkey').map((p) => ({ id: p.id, transports: p.transports })),
     });
     const nowMs = ctx.now();
-    issueChallenge(ctx.store.challenges, options.challenge, {
+    await issueChallenge(ctx, options.challenge, {
       userId: user.id,
       purpose: 'passkey-registration',
       expiresAt: nowMs + REGISTRATION_CHALLENGE_LIFETIME_MS,
@@ -61,7 +61,7 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
 
     const challenge = clientDataChallenge(body.response.clientDataJSON);
     if (!challenge) throw invalidCredential();
-    if (!takeChallenge(ctx.store.challenges, challenge, user.id, 'passkey-registration', ctx.now())) throw challengeExpired();
+    if (!(await takeChallenge(ctx, challenge, user.id, 'passkey-registration'))) throw challengeExpired();
 
     const response = {
       ...body,

@@ -42,12 +42,12 @@ function offeredWallets(ctx: ServerContext, user: User): WalletCredential[] {
 }
 
 export function registerWalletRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
-  router.get('/nonce', (c) => {
+  router.get('/nonce', async (c) => {
     assertWalletsOffered(ctx);
     requireOffered(ctx, c.get('user'), 'wallet');
     const nonce = generateSiweNonce();
     const nowMs = ctx.now();
-    issueChallenge(ctx.store.challenges, nonce, { userId: c.get('user').id, purpose: 'siwe', expiresAt: nowMs + SIWE_NONCE_LIFETIME_MS }, nowMs);
+    await issueChallenge(ctx, nonce, { userId: c.get('user').id, purpose: 'siwe', expiresAt: nowMs + SIWE_NONCE_LIFETIME_MS }, nowMs);
     return c.json({ nonce });
   });
 
@@ -76,7 +76,7 @@ export function registerWalletRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
 
     // Spent now, whatever the outcome: a signed message is answered once.
     const nowMs = ctx.now();
-    if (!takeChallenge(ctx.store.challenges, nonce, user.id, 'siwe', nowMs)) {
+    if (!(await takeChallenge(ctx, nonce, user.id, 'siwe'))) {
       throw expired('This sign-in message is no longer valid. Sign a new one.');
     }
 
