@@ -45,8 +45,14 @@ export interface ExternalAuthResponse {
   elevatedAccessToken: string;
 }
 
-/** Claims of an elevated access token (a JWT) that the client reads and the server signs. */
+/**
+ * Claims of an elevated access token (a JWT): the client reads `scope`, `exp` and `singleUse`;
+ * a verifier checks all of them (the server kit's verifyElevation).
+ */
 export interface ElevatedTokenClaims {
+  iss: string;
+  /** The environment id. */
+  aud: string;
   sub: string;
   /** Space-separated, deduplicated, sorted scopes. */
   scope: string;
@@ -54,4 +60,8 @@ export interface ElevatedTokenClaims {
   iat: number;
   jti: string;
   singleUse?: boolean;
+  /** When the user proved themselves (seconds since the epoch). */
+  auth_time?: number;
+  /** RFC 8176 authentication method references of that proof. */
+  amr?: string[];
 }

@@ -8,6 +8,7 @@ import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { SignJWT, type JWK } from 'jose';
 import { generate } from 'otplib';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
+import type { ReferenceServerOptions } from './server-context.js';
 import { createRedisStore } from './stores/redis-store.js';
 import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
 import { startRedis, type RedisServer } from './test-support/redis-server.js';
@@ -110,73 +111,72 @@ async function instance(store: StepUpStore): Promise<ReferenceServer> {
   return createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY, store });
 }
 
+/**
+ * Two instances sharing one Redis (a prefix of their own), handed to `run` and closed after it:
+ * a deployment of two processes behind a load balancer.
+ */
+async function withTwoInstances(run: (a: ReferenceServer, b: ReferenceServer) => Promise<void>, options: ReferenceServerOptions = {}): Promise<void> {
+  const prefix = `pair-${Math.random().toString(36).slice(2)}:`;
+  const make = async () => createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY, ...options, store: await createRedisStore({ url: redis.url, prefix }) });
+  const [a, b] = [await make(), await make()];
+  try {
+    await run(a, b);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
+
 const exportWith = async (server: ReferenceServer, token: string) =>
   call(server, 'POST', 'protected/wallet/export', { jwt: await signIn(server, 'bob'), headers: { [ELEVATED_TOKEN_HEADER]: token } });
 
 describe('two instances sharing one Redis', () => {
   it('50 parallel uses of one single-use token spread over both: exactly one is accepted', async () => {
-    const prefix = `pair-${Math.random().toString(36).slice(2)}:`;
-    const [a, b] = [await instance(await createRedisStore({ url: redis.url, prefix })), await instance(await createRedisStore({ url: redis.url, prefix }))];
-    try {
-      const token = await elevatedTokenFor(a, 'bob', 'wallet:export');
-      const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
-      const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => {
-          const [server, jwt] = i % 2 === 0 ? [a, jwtA] : [b, jwtB];
-          return call(server, 'POST', 'protected/wallet/export', { jwt, headers: { [ELEVATED_TOKEN_HEADER]: token } });
-        }),
-      );
-      assert.equal(results.filter((r) => r.status === 200).length, 1);
-      assert.ok(results.every((r) => r.status === 200 || (r.status === 401 && r.body.payload.reason === 'used')));
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    await withTwoInstances(async (a, b) => {
+    const token = await elevatedTokenFor(a, 'bob', 'wallet:export');
+    const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => {
+        const [server, jwt] = i % 2 === 0 ? [a, jwtA] : [b, jwtB];
+        return call(server, 'POST', 'protected/wallet/export', { jwt, headers: { [ELEVATED_TOKEN_HEADER]: token } });
+      }),
+    );
+    assert.equal(results.filter((r) => r.status === 200).length, 1);
+    assert.ok(results.every((r) => r.status === 200 || (r.status === 401 && r.body.payload.reason === 'used')));
+    });
   });
 
   it('an external assertion accepted by one is refused by the other', async () => {
     // The app's backend, trusted by both instances, signs one assertion.
     const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const externalAuth = { jwks: { keys: [{ ...(issuer.publicKey.export({ format: 'jwk' }) as JWK), kid: 'app', alg: 'ES256' }] }, issuer: 'app-backend' };
-    const prefix = `ext-${Math.random().toString(36).slice(2)}:`;
-    const make = async () =>
-      createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY, externalAuth, store: await createRedisStore({ url: redis.url, prefix }) });
-    const [a, b] = [await make(), await make()];
-    try {
-      const now = Math.floor(Date.now() / 1000);
-      const assertion = await new SignJWT({ scope: 'wallet:sign' })
-        .setProtectedHeader({ alg: 'ES256', kid: 'app' })
-        .setIssuer('app-backend')
-        .setSubject('bob')
-        .setJti(randomUUID())
-        .setIssuedAt(now)
-        .setExpirationTime(now + 120)
-        .sign(issuer.privateKey);
-      const trade = async (server: ReferenceServer) =>
-        call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } });
-      assert.equal((await trade(a)).status, 200);
-      assertError(await trade(b), 409, 'external_jwt_replayed');
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    await withTwoInstances(async (a, b) => {
+    const now = Math.floor(Date.now() / 1000);
+    const assertion = await new SignJWT({ scope: 'wallet:sign' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'app' })
+      .setIssuer('app-backend')
+      .setSubject('bob')
+      .setJti(randomUUID())
+      .setIssuedAt(now)
+      .setExpirationTime(now + 120)
+      .sign(issuer.privateKey);
+    const trade = async (server: ReferenceServer) =>
+      call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } });
+    assert.equal((await trade(a)).status, 200);
+    assertError(await trade(b), 409, 'external_jwt_replayed');
+    }, { externalAuth });
   });
 });
 
 describe('MFA guesses on two instances sharing one Redis', () => {
   it('count together: 3 wrong codes on one and 2 on the other lock alice on both', async () => {
-    const prefix = `mfa-${Math.random().toString(36).slice(2)}:`;
-    const [a, b] = [await instance(await createRedisStore({ url: redis.url, prefix })), await instance(await createRedisStore({ url: redis.url, prefix }))];
-    try {
-      const guess = async (server: ReferenceServer) =>
-        call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: await signIn(server, 'alice'), body: { code: '000000', requestedScopes: ['wallet:sign'] } });
-      for (const server of [a, a, a, b]) assert.equal((await guess(server)).status, 422);
-      assertError(await guess(b), 429, 'mfa_rate_limited');
-      assertError(await guess(a), 429, 'mfa_rate_limited');
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    await withTwoInstances(async (a, b) => {
+    const guess = async (server: ReferenceServer) =>
+      call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: await signIn(server, 'alice'), body: { code: '000000', requestedScopes: ['wallet:sign'] } });
+    for (const server of [a, a, a, b]) assert.equal((await guess(server)).status, 422);
+    assertError(await guess(b), 429, 'mfa_rate_limited');
+    assertError(await guess(a), 429, 'mfa_rate_limited');
+    });
   });
 
   it('a burst of 19 wrong guesses and the right code last: 5 are checked, the rest — the right one too — refused unchecked', async () => {
@@ -200,26 +200,21 @@ describe('MFA guesses on two instances sharing one Redis', () => {
 
 describe('email codes on two instances sharing one Redis', () => {
   it('a code sent through one verifies through the other, once; the resend cooldown holds on both', async () => {
-    const prefix = `code-${Math.random().toString(36).slice(2)}:`;
-    const [a, b] = [await instance(await createRedisStore({ url: redis.url, prefix })), await instance(await createRedisStore({ url: redis.url, prefix }))];
-    try {
-      const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
-      const sent = await call(a, 'POST', sdk(a, 'emailVerifications/create'), { jwt: jwtA, body: { email: 'bob@example.com' } });
-      assert.equal(sent.status, 200);
-      assertError(await call(b, 'POST', sdk(b, 'emailVerifications/create'), { jwt: jwtB, body: { email: 'bob@example.com' } }), 429, 'rate_limited');
-      const [{ code }] = (await call(a, 'GET', 'dev/outbox?userId=bob')).body;
-      const verify = (server: ReferenceServer, jwt: string) =>
-        call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
-          jwt,
-          body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:sign'] },
-        });
-      // The right code at the same moment on both instances: one step-up.
-      const both = await Promise.all([verify(b, jwtB), verify(a, jwtA)]);
-      assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    await withTwoInstances(async (a, b) => {
+    const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
+    const sent = await call(a, 'POST', sdk(a, 'emailVerifications/create'), { jwt: jwtA, body: { email: 'bob@example.com' } });
+    assert.equal(sent.status, 200);
+    assertError(await call(b, 'POST', sdk(b, 'emailVerifications/create'), { jwt: jwtB, body: { email: 'bob@example.com' } }), 429, 'rate_limited');
+    const [{ code }] = (await call(a, 'GET', 'dev/outbox?userId=bob')).body;
+    const verify = (server: ReferenceServer, jwt: string) =>
+      call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
+        jwt,
+        body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:sign'] },
+      });
+    // The right code at the same moment on both instances: one step-up.
+    const both = await Promise.all([verify(b, jwtB), verify(a, jwtA)]);
+    assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+    });
   });
 });
 

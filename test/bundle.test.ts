@@ -2,7 +2,8 @@
 // which `npm run test:browser` runs first): built from the compiled package — minified
 // templates, tslib's decorator helper, Lit inlined — it must define the elements itself and
 // walk a user through a step-up to the protected call.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { generate } from 'otplib';
 import type * as Elements from '../components/index.js';
 import { codeInput, currentMethod, deepActive, textOf, type, waitForOpen } from './support/elements.js';

@@ -1,6 +1,7 @@
 // Markup from the server — credential aliases, provider names, error messages — is shown as
 // text, never parsed: nothing in it runs.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';
 import { createStepUpClient } from '../src/index.js';

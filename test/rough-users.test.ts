@@ -1,6 +1,7 @@
 // Rough users: double submits, junk pasted into code fields, closing mid-request, reopening
 // at once, two dialogs on a page, the element torn out mid-flow, going offline and back.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { generate } from 'otplib';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';

@@ -1,6 +1,7 @@
 // Social re-login: OAuth code flow with state and PKCE in a real popup, against the
 // reference backend's development provider.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import {
   elevatedFetch,

@@ -2,7 +2,8 @@
 // console, the address bar, the DOM (attributes or text, shadow roots included), resource
 // URLs, localStorage or cookies, nor in anything the elements hand to the app (event details,
 // the value requestStepUp resolves with, errors).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './support/wait.js';
 import { generate } from 'otplib';
 import '../components/index.js';
 import type { StepUpDialog } from '../components/index.js';

@@ -1,7 +1,8 @@
 // StepUpRunController on a bare host element (no dialog, no method elements): one run per
 // request, its check against the reference backend, and an outcome reported once — never
 // after the run has ended.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { LitElement } from 'lit';
 import { generate } from 'otplib';
 import {
@@ -61,6 +62,15 @@ const slow: typeof fetch = async (input, init) => {
 /** The outcome of a promise, a rejection as its error. */
 const settled = (promise: Promise<unknown>) => promise.catch((error: unknown) => error);
 
+/** A host whose client is signed out until the test signs it in: its first check fails. */
+async function signedOutAtFirst() {
+  let signedIn = false;
+  const { client: alice, jwt } = await signedInClient('alice');
+  const client = createStepUpClient({ ...alice.config, getAuthToken: () => (signedIn ? jwt : null) });
+  const element = await host(client);
+  return { client, element, runController: element.runController, signIn: () => void (signedIn = true) };
+}
+
 describe('StepUpRunController', () => {
   beforeEach(resetBackend);
 
@@ -72,7 +82,7 @@ describe('StepUpRunController', () => {
     const outcome = runController.request(SCOPE);
     const run = runController.run!;
     expect(run.scope).to.equal(SCOPE);
-    await waitUntil(() => element.shown(true), 'shown once checked');
+    await waitUntil(() => element.shown(true), 'shown once checked', { timeout: 5000 });
     expect(runController.checking).to.equal(false);
     expect(runController.checkError).to.equal(undefined);
     expect(runController.current?.id).to.equal('alice-totp');
@@ -103,7 +113,7 @@ describe('StepUpRunController', () => {
     expect(cancels.map((e) => e.detail)).to.deep.equal([{ scope: SCOPE }]);
     expect(firstRun.signal.aborted).to.equal(true);
     expect(runController.run?.scope).to.equal(TokenScope.Userdelete);
-    await waitUntil(() => element.shown(true), 'the second run is shown');
+    await waitUntil(() => element.shown(true), 'the second run is shown', { timeout: 5000 });
     expect(element.shown(true, firstRun)).to.equal(false);
     runController.cancel();
     expect(isStepUpError(await settled(second), 'cancelled')).to.equal(true);
@@ -126,7 +136,7 @@ describe('StepUpRunController', () => {
     const element = await host(client);
     const { runController } = element;
     void settled(runController.request(SCOPE));
-    await waitUntil(() => element.shown(false), 'shown while checking', { timeout: 2000 });
+    await waitUntil(() => element.shown(false), 'shown while checking');
     expect(runController.checking).to.equal(true);
     expect(runController.current).to.equal(undefined);
     await waitUntil(() => element.shown(true), 'shown again once checked', { timeout: 5000 });
@@ -152,33 +162,25 @@ describe('StepUpRunController', () => {
   });
 
   it('says why a check failed, and "try again" checks again and shows the default method', async () => {
-    let signedIn = false;
-    const { client: alice, jwt } = await signedInClient('alice');
-    const client = createStepUpClient({ ...alice.config, getAuthToken: () => (signedIn ? jwt : null) });
-    const element = await host(client);
-    const { runController } = element;
+    const { element, runController, signIn } = await signedOutAtFirst();
     void settled(runController.request(SCOPE));
-    await waitUntil(() => element.shown(true), 'shown once checked');
+    await waitUntil(() => element.shown(true), 'shown once checked', { timeout: 5000 });
     expect(runController.checkError?.code).to.equal('not_signed_in');
     expect(runController.current).to.equal(undefined);
-    signedIn = true;
+    signIn();
     runController.retry();
-    await waitUntil(() => runController.current?.id === 'alice-totp', 'the default method after a retry');
+    await waitUntil(() => runController.current?.id === 'alice-totp', 'the default method after a retry', { timeout: 5000 });
     expect(runController.checkError).to.equal(undefined);
     expect(element.calls.filter(([call]) => call === 'show checked')).to.have.length(2);
     runController.cancel();
   });
 
   it('"try again" that finds the user elevated meanwhile resolves the run, already elevated', async () => {
-    let signedIn = false;
-    const { client: alice, jwt } = await signedInClient('alice');
-    const client = createStepUpClient({ ...alice.config, getAuthToken: () => (signedIn ? jwt : null) });
-    const element = await host(client);
-    const { runController } = element;
+    const { client, element, runController, signIn } = await signedOutAtFirst();
     const outcome = settled(runController.request(SCOPE));
-    await waitUntil(() => element.shown(true), 'shown once checked');
+    await waitUntil(() => element.shown(true), 'shown once checked', { timeout: 5000 });
     expect(runController.checkError?.code).to.equal('not_signed_in');
-    signedIn = true;
+    signIn();
     await authenticateTotpMfaDevice({ code: await totpCode(), requestedScopes: [SCOPE] }, client); // e.g. in another tab of the app
     runController.retry();
     expect(await outcome).to.include({ scope: SCOPE, alreadyElevated: true });
@@ -191,7 +193,7 @@ describe('StepUpRunController', () => {
     const errors = collect<StepUpErrorEvent>(element, 'stepuperror');
     const { runController } = element;
     void settled(runController.request(SCOPE));
-    await waitUntil(() => element.shown(true), 'shown once checked');
+    await waitUntil(() => element.shown(true), 'shown once checked', { timeout: 5000 });
     const prefetched = {};
     const session = runController.session(undefined, prefetched)!;
     expect(session).to.include({ client, scope: SCOPE, signal: runController.run!.signal, prefetched });
@@ -216,7 +218,7 @@ describe('StepUpRunController', () => {
     const cancels = collect(element, 'stepupcancel');
     const { runController } = element;
     const outcome = settled(runController.request(SCOPE));
-    await waitUntil(() => element.shown(true), 'shown once checked');
+    await waitUntil(() => element.shown(true), 'shown once checked', { timeout: 5000 });
     const session = runController.session(undefined, {})!;
     runController.cancel();
     expect(session.signal.aborted).to.equal(true);

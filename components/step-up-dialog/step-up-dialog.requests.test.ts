@@ -1,6 +1,7 @@
 // Fewer waits: after the user acts, each method makes exactly the requests it must — the
 // dialog fetches passkey options and wallet nonces while it opens. Requests are counted, never timed.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { generate } from 'otplib';
 import { TokenScope } from '../../src/index.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { generate } from 'otplib';
 import { authenticateTotpMfaDevice, createStepUpClient, isStepUpError, TokenScope, type StepUpClient } from '../../src/index.js';
 import { recordingFetch, resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
@@ -134,7 +135,7 @@ describe('<step-up-dialog>', () => {
     expect(codeInput(method).readOnly).to.equal(true);
     expect(inShadow<HTMLButtonElement>(method, 'button[type=submit]').disabled).to.equal(true);
     const first = countdown();
-    await waitUntil(() => countdown() !== first, 'the countdown moves', { timeout: 2500 });
+    await waitUntil(() => countdown() !== first, 'the countdown moves');
     await expect(dialog).to.be.accessible();
   });
 

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { TokenScope, type StepUpClient } from '../../src/index.js';
 import { enrolPasskey, resetBackend, signedInClient } from '../../test/support/backend.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { TokenScope } from '../../src/index.js';
 import { resetBackend, signedInClient } from '../../test/support/backend.js';

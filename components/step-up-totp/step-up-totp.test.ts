@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { generate } from 'otplib';
 import { TokenScope } from '../../src/index.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { shortenAddress, TokenScope } from '../../src/index.js';
 import { createDemoWallet, announceDemoWallet } from '../../src/dev/demo-wallet.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';

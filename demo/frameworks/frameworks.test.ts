@@ -1,7 +1,8 @@
 // Drives each framework example (built, except the plain HTML one) in an iframe as a user
 // would: sign in, ask for the protected action, type the emailed code into the dialog, and
 // see the framework's own `elevated` / `stepupcancel` handler update the page.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../test/support/wait.js';
 import { outbox, resetBackend } from '../../test/support/backend.js';
 
 const EXAMPLES = {

@@ -1,5 +1,6 @@
 // Test helpers for the elements: drive them as a user would, against the reference backend.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { elevatedFetch, TokenScope, type StepUpClient } from '../../src/index.js';
