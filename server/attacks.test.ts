@@ -9,7 +9,9 @@ import { serve } from '@hono/node-server';
 import { generate } from 'otplib';
 import { createApp, createReferenceServer } from './create-reference-server.js';
 import { DEFAULT_DAILY_LIMITS } from './daily-budget.js';
-import { DEV_OUTBOX_PER_USER } from './dev-outbox.js';
+import { DEV_OUTBOX_PER_USER, listDevOutbox } from './dev-outbox.js';
+import { createMemoryUserDirectory } from './user-directory.js';
+import type { User } from './users.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createServerContext, type CodeMessage } from './server-context.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
@@ -255,20 +257,22 @@ describe('attack: OAuth state reuse', () => {
   });
 });
 
+const DANA: User = {
+  id: 'dana', label: 'Dana', credentials: [{ kind: 'email', id: 'dana-email', address: 'dana@example.com' }], signInCredentialId: 'dana-email', recoveryCodes: [],
+};
+
 describe('attack: memory that only grows', () => {
   it('outside dev mode no code is kept for anyone to read: it goes to deliverCode only', async () => {
     const delivered: CodeMessage[] = [];
-    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, deliverCode: (message) => void delivered.push(message) });
+    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, deliverCode: (message) => void delivered.push(message), users: createMemoryUserDirectory([DANA]) });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
-    ctx.store.users.set('dana', {
-      id: 'dana', label: 'Dana', credentials: [{ kind: 'email', id: 'dana-email', address: 'dana@example.com' }], signInCredentialId: 'dana-email', recoveryCodes: [],
-    });
     const jwt = await ctx.sessions.issue('dana');
     const path = (p: string) => `sdk/${ctx.environmentId}/${p}`;
     const sent = await call(server, 'POST', path('emailVerifications/create'), { jwt, body: { email: 'dana@example.com' } });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
     assert.deepEqual(delivered.map(({ channel, to, userId }) => ({ channel, to, userId })), [{ channel: 'email', to: 'dana@example.com', userId: 'dana' }]);
-    assert.equal(ctx.store.devOutbox.size, 0);
+    assert.deepEqual(await listDevOutbox(ctx), []);
+    assert.deepEqual(await listDevOutbox(ctx, 'dana'), []);
     const verified = await call(server, 'POST', path('emailVerifications/verify'), {
       jwt, body: { verificationUUID: sent.body.verificationUUID, verificationToken: delivered[0]?.code, requestedScopes: ['wallet:sign'] },
     });
@@ -276,11 +280,8 @@ describe('attack: memory that only grows', () => {
   });
 
   it('outside dev mode without deliverCode, email and SMS codes are not offered at all', async () => {
-    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY });
+    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, users: createMemoryUserDirectory([DANA]) });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
-    ctx.store.users.set('dana', {
-      id: 'dana', label: 'Dana', credentials: [{ kind: 'email', id: 'dana-email', address: 'dana@example.com' }], signInCredentialId: 'dana-email', recoveryCodes: [],
-    });
     const jwt = await ctx.sessions.issue('dana');
     const check = await call(server, 'POST', `sdk/${ctx.environmentId}/stepUp/check`, { jwt, body: { scope: 'wallet:sign' } });
     assert.deepEqual(check.body, { isRequired: true, credentials: [] });

@@ -3,7 +3,9 @@
 // outstanding (two tabs, a retried prompt), but never without bound.
 import { ApiError, secondsUntil } from './errors.js';
 import type { ServerContext } from './server-context.js';
-import type { ChallengePurpose } from './store.js';
+
+/** What a single-use challenge or nonce is for; one purpose can never spend another's value. */
+export type ChallengePurpose = 'passkey-registration' | 'passkey-authentication' | 'siwe';
 
 /** At most this many values of one purpose are issued to a user within one value's lifetime. */
 export const MAX_OUTSTANDING_PER_USER = 20;

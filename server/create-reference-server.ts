@@ -28,6 +28,11 @@ export interface ReferenceServer {
   /** Normalized: leading slash, no trailing slash (e.g. '/api/v0'). */
   basePath: string;
   environmentId: string;
+  /**
+   * Signs a user of the directory in: a session JWT for `Authorization: Bearer …` on the step-up
+   * routes (12 hours). The app calls it once its own sign-in succeeded.
+   */
+  issueSession(userId: string): Promise<string>;
   /** Restores the initial state: the seeded users in dev mode, nothing otherwise. */
   reset(): void;
   /** Releases the store's connections (Redis); the server answers nothing afterwards that needs it. */
@@ -43,7 +48,7 @@ function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
     }
     await next();
   });
-  sdk.use('*', requireSession(ctx.sessions, ctx.findUser));
+  sdk.use('*', requireSession(ctx.sessions, (id) => ctx.users.find(id)));
   registerCheckRoutes(sdk, ctx);
   registerOtpRoutes(sdk, ctx);
   registerTotpRoutes(sdk, ctx);
@@ -58,7 +63,7 @@ function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
 
 function createProtectedRoutes(ctx: ServerContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', requireSession(ctx.sessions, ctx.findUser));
+  routes.use('*', requireSession(ctx.sessions, (id) => ctx.users.find(id)));
   registerProtectedRoutes(routes, ctx);
   return routes;
 }
@@ -120,6 +125,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     fetch: async (request) => app.fetch(request),
     basePath: ctx.basePath,
     environmentId: ctx.environmentId,
+    issueSession: (userId) => ctx.sessions.issue(userId),
     reset: () => ctx.reset(),
     close: () => ctx.sharedStore.close(),
   };

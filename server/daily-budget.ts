@@ -3,7 +3,7 @@
 // guessing a code stay small however long an attacker keeps trying (SECURITY.md states them).
 import { ApiError, secondsUntil } from './errors.js';
 import type { ServerContext } from './server-context.js';
-import type { Channel } from './store.js';
+import type { Channel } from './users.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,9 +1,10 @@
 // Validation of an authorization request to the development OAuth provider, the same for the
 // page (query string) and the decision (form): the form is as untrusted as the URL was.
+import { pendingState } from './oauth-records.js';
 import { isS256Challenge } from './pkce.js';
 import type { ServerContext } from './server-context.js';
 import { DEV_OAUTH_CLIENT_ID, DEV_OAUTH_PROVIDERS } from './social-providers.js';
-import { credentialsOf } from './store.js';
+import { credentialsOf } from './users.js';
 
 export const AUTHORIZE_PARAMS = [
   'response_type',
@@ -25,7 +26,7 @@ const MAX_PARAM_LENGTH = 2048;
 
 const refuse = (reason: string): AuthorizeCheck => ({ ok: false, reason });
 
-export function checkAuthorizeRequest(ctx: ServerContext, input: URLSearchParams): AuthorizeCheck {
+export async function checkAuthorizeRequest(ctx: ServerContext, input: URLSearchParams): Promise<AuthorizeCheck> {
   const params = {} as AuthorizeParams;
   for (const name of AUTHORIZE_PARAMS) {
     const values = input.getAll(name);
@@ -41,12 +42,13 @@ export function checkAuthorizeRequest(ctx: ServerContext, input: URLSearchParams
   if (params.code_challenge_method !== 'S256') return refuse('The request must use PKCE with the S256 method.');
   if (!isS256Challenge(params.code_challenge)) return refuse('The PKCE code challenge is not valid.');
 
-  const pending = ctx.store.oauthStates.get(params.state);
-  if (!pending || pending.finishedAt !== undefined || pending.expiresAt <= ctx.now() || pending.redirectUrl !== params.redirect_uri) {
+  const found = await pendingState(ctx, params.state);
+  const pending = found?.record;
+  if (!pending || found.finished || pending.expiresAt <= ctx.now() || pending.redirectUrl !== params.redirect_uri) {
     return refuse('This sign-in request is unknown or has expired.');
   }
   if (!DEV_OAUTH_PROVIDERS.includes(pending.provider)) return refuse('This sign-in request is for another provider.');
-  const user = ctx.findUser(pending.userId);
+  const user = await ctx.users.find(pending.userId);
   const account = user && credentialsOf(user, 'social').find((s) => s.provider === pending.provider);
   if (!account) return refuse('The account of this sign-in request is not available.');
   return { ok: true, params, account: account.accountEmail, userId: pending.userId, provider: pending.provider };

@@ -14,7 +14,7 @@ import { createApp } from './create-reference-server.js';
 import { generateRecoveryCode } from './recovery-codes.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createServerContext, type ServerContext } from './server-context.js';
-import type { Credential, User } from './store.js';
+import type { Credential, User } from './users.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { call, signIn, TestClock, type CallResult } from './test-helpers.js';
 
@@ -72,7 +72,7 @@ async function world(shape: UserShape) {
       ...((shape.recoveryCodes === 'all used' || i === 0) && { usedAt: clock.ms }),
     })),
   };
-  ctx.store.users.set(user.id, user);
+  ctx.demoUsers!.put(user);
   const jwt = await signIn(server, user.id);
   const get = (path: string) => call(server, 'GET', sdk(path), { jwt, headers });
   const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>

@@ -8,7 +8,7 @@ import type { ProofMethod } from './elevated-tokens.js';
 import { ApiError, credentialNotFound } from './errors.js';
 import type { ServerContext } from './server-context.js';
 import { isServedProvider } from './social-providers.js';
-import { credentialsOf, e164, hasMfaDevice, type Credential, type User } from './store.js';
+import { credentialsOf, e164, hasMfaDevice, type Credential, type User } from './users.js';
 
 export const RECOVERY_CODE_CREDENTIAL_ID = 'recovery-code';
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
-import type { User } from './store.js';
+import { createMemoryUserDirectory } from './user-directory.js';
+import type { User } from './users.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, TEST_SIGNING_KEY, type TestServer } from './test-helpers.js';
@@ -235,9 +236,8 @@ describe('passkey relying party', () => {
 
   it('does not exist outside dev mode without the webauthn option', async () => {
     const build = (options: ReferenceServerOptions) => {
-      const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, ...options });
       const user: User = { id: 'u1', label: 'U', credentials: [{ kind: 'email', id: 'e', address: 'u1@example.com' }], signInCredentialId: 'e', recoveryCodes: [] };
-      ctx.store.users.set(user.id, user);
+      const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY, users: createMemoryUserDirectory([user]), ...options });
       return { server: { app: createApp(ctx), basePath: ctx.basePath }, ctx };
     };
     const { server, ctx } = build({});

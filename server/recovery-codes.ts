@@ -7,9 +7,9 @@ export const RECOVERY_CODES_PER_USER = 10;
 // No 0/O, 1/I/L: a code read off paper must not be ambiguous.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** `XXXXX-XXXXX`. */
-export function generateRecoveryCode(): string {
-  const half = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+/** `XXXXX-XXXXX`. `pick(n)` answers a uniform whole number below n (the dev seed derives them from a key). */
+export function generateRecoveryCode(pick: (n: number) => number = randomInt): string {
+  const half = () => Array.from({ length: 5 }, () => ALPHABET[pick(ALPHABET.length)]).join('');
   return `${half()}-${half()}`;
 }
 
@@ -20,6 +20,7 @@ export function normalizeRecoveryCode(code: string): string {
 
 export type RecoveryCodeHasher = (code: string) => string;
 
-export function createRecoveryCodeHasher(secret: Uint8Array = new Uint8Array(randomBytes(32))): RecoveryCodeHasher {
+/** Hashes with HMAC-SHA256 under `secret`: the app stores what this answers, with the same secret as the server's `recoveryCodeKey`. */
+export function createRecoveryCodeHasher(secret: Uint8Array | string = new Uint8Array(randomBytes(32))): RecoveryCodeHasher {
   return (code) => createHmac('sha256', secret).update(normalizeRecoveryCode(code)).digest('hex');
 }

@@ -18,7 +18,8 @@ import {
   type WebAuthnOptions,
 } from './site-options.js';
 import { DEFAULT_DAILY_LIMITS, type DailyLimits } from './daily-budget.js';
-import { createStore, type Channel, type Store, type User } from './store.js';
+import { createMemoryUserDirectory, type MemoryUserDirectory, type UserDirectory } from './user-directory.js';
+import type { Channel } from './users.js';
 import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
 
 export interface ExternalAuthOptions {
@@ -63,10 +64,22 @@ export interface ReferenceServerOptions {
   /** The `iss` of elevated tokens. Default 'step-up-kit'. */
   issuer?: string;
   /**
-   * Where spent single-use token and assertion ids are kept. Default: this process's memory.
-   * Give every instance the same Redis store (createRedisStore) to run several.
+   * Where short-lived state is kept: spent token ids, code requests, attempts, lockouts,
+   * challenges, OAuth states. Default: this process's memory. Give every instance the same
+   * Redis store (createRedisStore) to run several.
    */
   store?: StepUpStore;
+  /**
+   * The app's users, over its own database. Outside dev mode: without it, nobody can step up.
+   * Dev mode brings its demo users (in this process's memory) and refuses this option.
+   */
+  users?: UserDirectory;
+  /**
+   * The secret under which the directory's recovery codes are hashed (HMAC-SHA256, see
+   * createRecoveryCodeHasher). Default: derived from the signing key — set it when the signing
+   * key will be rotated, or stored hashes stop matching.
+   */
+  recoveryCodeKey?: string;
 }
 
 export interface CodeMessage {
@@ -90,13 +103,17 @@ export interface ServerContext {
   environmentId: string;
   devMode: boolean;
   corsOrigins: string[];
-  /** Replaced by reset(). */
-  store: Store;
+  /** Durable user data: the app's directory, or the demo's in dev mode. */
+  users: UserDirectory;
+  /** Dev mode: the demo's directory (the same as `users`), which the dev routes list and add to. Replaced by reset(). */
+  demoUsers?: MemoryUserDirectory;
+  /** Added to the injected clock; moved by the dev clock route. */
+  clockOffsetMs: number;
   /** The server clock in ms: injected clock plus dev offset. Used for every time decision. */
   now(): number;
   sessions: SessionIssuer;
   elevatedTokens: ElevatedTokens;
-  /** What all instances share, atomically: spent token and assertion ids, MFA failure counts and lockouts (memory, or Redis). */
+  /** What all instances share, atomically: every piece of short-lived state (memory, or Redis). */
   sharedStore: StepUpStore;
   /** Keys of shared state that a dev reset forgets: they carry the reset's generation. */
   resettableKeys: ResettableKeys;
@@ -114,7 +131,6 @@ export interface ServerContext {
   deliverCode?: CodeDelivery;
   dailyLimits: DailyLimits;
   passkeyUserHandle: UserHandles;
-  findUser(id: string): User | undefined;
   reset(): void;
 }
 
@@ -137,6 +153,17 @@ export interface ResettableKeys {
   /** An outstanding passkey challenge or SIWE nonce (its value: the user it was issued to), and how many a user was issued lately. */
   challenge(purpose: string, value: string): string;
   challengeCount(purpose: string, userId: string): string;
+  /** The last TOTP time step accepted from a user's device, and each step spent. */
+  totpLastStep(userId: string, deviceId: string): string;
+  totpStepUsed(userId: string, deviceId: string, timeStep: number): string;
+  /** A social re-login (JSON OAuthStateRecord), whether a code finished it, and how many a user started lately. */
+  oauthState(state: string): string;
+  oauthStateFinished(state: string): string;
+  oauthStatesStarted(userId: string): string;
+  /** An authorization code of the development OAuth provider (JSON OAuthCodeRecord). */
+  oauthCode(code: string): string;
+  /** The dev outbox of a user, or of everyone. */
+  devOutbox(userId?: string): string;
 }
 
 /** Shared-state keys that a dev reset forgets (a new generation); spent ids are not among them. */
@@ -153,6 +180,13 @@ function resettableKeys(generation: () => number): ResettableKeys {
     dailyWindowEnd: (userId, budget) => `g${generation()}:daily-end:${budget}:${userId}`,
     challenge: (purpose, value) => `g${generation()}:challenge:${purpose}:${value}`,
     challengeCount: (purpose, userId) => `g${generation()}:challenges-issued:${purpose}:${userId}`,
+    totpLastStep: (userId, deviceId) => `g${generation()}:totp-last-step:${userId}:${deviceId}`,
+    totpStepUsed: (userId, deviceId, timeStep) => `g${generation()}:totp-step-used:${userId}:${deviceId}:${timeStep}`,
+    oauthState: (state) => `g${generation()}:oauth-state:${state}`,
+    oauthStateFinished: (state) => `g${generation()}:oauth-state-finished:${state}`,
+    oauthStatesStarted: (userId) => `g${generation()}:oauth-states-started:${userId}`,
+    oauthCode: (code) => `g${generation()}:oauth-code:${code}`,
+    devOutbox: (userId) => (userId === undefined ? `g${generation()}:dev-outbox` : `g${generation()}:dev-outbox:${userId}`),
   };
 }
 
@@ -165,14 +199,18 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
   const clock = options.now ?? Date.now;
   const devMode = options.devMode ?? false;
   const environmentId = options.environmentId ?? 'step-up-demo';
-  const hashRecoveryCode = createRecoveryCodeHasher();
-  const devSeed = devMode ? createDevSeed(hashRecoveryCode) : undefined;
-  const seedUsers = devSeed?.users ?? [];
   const policy = createScopePolicy(options.scopePolicy);
   const signingKeys = loadSigningKeys(options, devMode);
-  // Keyed from the signing key, which every instance of a deployment shares, so a code sent by
-  // one instance verifies on another, and a store read on its own does not give codes away.
-  const codeHashKey = createHmac('sha256', 'step-up-kit one-time codes').update(signingKeys.privateKey.export({ type: 'pkcs8', format: 'der' })).digest();
+  // Keyed from the signing key, which every instance of a deployment shares: a code sent by one
+  // instance verifies on another (and a store read on its own does not give codes away), a
+  // session issued by one is honoured by another, and dev instances seed the same demo users.
+  const signingKeyBytes = signingKeys.privateKey.export({ type: 'pkcs8', format: 'der' });
+  const derivedKey = (purpose: string) => createHmac('sha256', purpose).update(signingKeyBytes).digest();
+  const codeHashKey = derivedKey('step-up-kit one-time codes');
+  const hashRecoveryCode = createRecoveryCodeHasher(options.recoveryCodeKey ?? derivedKey('step-up-kit recovery codes'));
+  const devSeed = devMode ? createDevSeed(hashRecoveryCode, derivedKey('step-up-kit dev seed')) : undefined;
+  if (devMode && options.users) throw new Error('Dev mode brings its own demo users: leave out the users option, or turn dev mode off.');
+  const demoUsers = devSeed && createMemoryUserDirectory(devSeed.users);
 
   let generation = 0;
   const ctx: ServerContext = {
@@ -180,9 +218,11 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     environmentId,
     devMode,
     corsOrigins: options.corsOrigins ?? [],
-    store: createStore(seedUsers),
-    now: () => clock() + ctx.store.clockOffsetMs,
-    sessions: createSessionIssuer(environmentId, () => ctx.now()),
+    users: demoUsers ?? options.users ?? createMemoryUserDirectory(),
+    demoUsers,
+    clockOffsetMs: 0,
+    now: () => clock() + ctx.clockOffsetMs,
+    sessions: createSessionIssuer(environmentId, () => ctx.now(), derivedKey('step-up-kit sessions')),
     elevatedTokens: createElevatedTokens({
       environmentId,
       issuer: options.issuer ?? DEFAULT_ISSUER,
@@ -206,13 +246,13 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     deliverCode: options.deliverCode,
     dailyLimits: { ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits },
     passkeyUserHandle: createUserHandles(),
-    findUser: (id) => ctx.store.users.get(id),
     // Spent ids live apart from the resettable state: a token or assertion used once must never
     // work again, not after a reset either (the configured external issuer is not rotated).
     sharedStore: options.store ?? createMemoryStore(() => ctx.now()),
     resettableKeys: resettableKeys(() => generation),
     reset: () => {
-      ctx.store = createStore(seedUsers);
+      if (devSeed) ctx.users = ctx.demoUsers = createMemoryUserDirectory(devSeed.users);
+      ctx.clockOffsetMs = 0;
       generation += 1;
       // Everything issued before the reset stops working: sessions and elevated tokens.
       ctx.sessions.rotateKey();

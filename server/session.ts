@@ -1,10 +1,11 @@
-// Session JWTs: how the reference backend knows who is signed in. HS256 with a secret that
-// lives only as long as the server instance, so a restart signs everybody out.
+// Session JWTs: how the reference backend knows who is signed in. HS256 with a secret derived
+// from the signing key, so every instance of a deployment honours the sessions of the others
+// (and a restart with the same key signs nobody out); a dev reset makes up a new one.
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
 import { notSignedIn } from './errors.js';
-import type { User } from './store.js';
+import type { User } from './users.js';
 
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
 
@@ -28,8 +29,8 @@ export interface SessionIssuer {
 
 const newSecret = () => new Uint8Array(randomBytes(32));
 
-export function createSessionIssuer(environmentId: string, now: () => number): SessionIssuer {
-  let secret = newSecret();
+export function createSessionIssuer(environmentId: string, now: () => number, initialSecret: Uint8Array): SessionIssuer {
+  let secret = initialSecret;
   return {
     rotateKey() {
       secret = newSecret();
@@ -70,11 +71,11 @@ export async function sessionOf(sessions: SessionIssuer, request: Request): Prom
 /** Refuses the request with 401 `not_signed_in` unless it carries a live session of a known user. */
 export function requireSession(
   sessions: SessionIssuer,
-  findUser: (id: string) => User | undefined,
+  findUser: (id: string) => Promise<User | undefined>,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = await sessionOf(sessions, c.req.raw);
-    const user = session && findUser(session.userId);
+    const user = session && (await findUser(session.userId));
     if (!session || !user) throw notSignedIn();
     c.set('session', session);
     c.set('user', user);

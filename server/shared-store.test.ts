@@ -3,7 +3,7 @@
 // restart with the same key, and a Redis that goes down.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { SignJWT, type JWK } from 'jose';
 import { generate } from 'otplib';
@@ -88,6 +88,24 @@ for (const [name, make] of stores) {
         // A later increment does not move the window: a count started with a short life ends with it.
         await store.increment('short', Date.now() + 1);
         await eventually(async () => (await store.increment('short', Date.now() + 60_000)) === 1, 'the count ends with its first window');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps the newest values of a list, newest first, including under concurrent pushes', async () => {
+      const store = await make();
+      try {
+        assert.deepEqual(await store.list('l'), []);
+        await store.pushToList('l', 'one', Date.now() + 60_000, 3);
+        await store.pushToList('l', 'two', Date.now() + 60_000, 3);
+        assert.deepEqual(await store.list('l'), ['two', 'one']);
+        await Promise.all(['a', 'b', 'c', 'd'].map((v) => store.pushToList('l', v, Date.now() + 60_000, 3)));
+        const kept = await store.list('l');
+        assert.equal(kept.length, 3, 'capped at its newest 3');
+        assert.ok(kept.every((v) => ['a', 'b', 'c', 'd'].includes(v)), 'the older values fell off');
+        await store.pushToList('brief', 'x', Date.now() + 1, 3);
+        await eventually(async () => (await store.list('brief')).length === 0, 'the brief list expires');
       } finally {
         await store.close();
       }
@@ -205,7 +223,9 @@ describe('email codes on two instances sharing one Redis', () => {
     const sent = await call(a, 'POST', sdk(a, 'emailVerifications/create'), { jwt: jwtA, body: { email: 'bob@example.com' } });
     assert.equal(sent.status, 200);
     assertError(await call(b, 'POST', sdk(b, 'emailVerifications/create'), { jwt: jwtB, body: { email: 'bob@example.com' } }), 429, 'rate_limited');
-    const [{ code }] = (await call(a, 'GET', 'dev/outbox?userId=bob')).body;
+    // The dev outbox is shared too: the code sent through one is read through the other.
+    const [{ code }] = (await call(b, 'GET', 'dev/outbox?userId=bob')).body;
+    assert.deepEqual((await call(a, 'GET', 'dev/outbox')).body.map((m: { code: string }) => m.code), [code]);
     const verify = (server: ReferenceServer, jwt: string) =>
       call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
         jwt,
@@ -218,12 +238,70 @@ describe('email codes on two instances sharing one Redis', () => {
   });
 });
 
+describe('sessions, TOTP codes and social re-logins on two instances sharing one Redis', () => {
+  it('a session issued by one is honoured by the other (the same signing key)', async () => {
+    await withTwoInstances(async (a, b) => {
+      const jwt = await signIn(a, 'bob');
+      const check = await call(b, 'POST', sdk(b, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' } });
+      assert.equal(check.status, 200);
+      assert.equal(check.body.isRequired, true);
+    });
+  });
+
+  it('one TOTP code given to both at the same moment: one step-up, the other is told it was used', async () => {
+    await withTwoInstances(async (a, b) => {
+      const jwt = await signIn(a, 'alice');
+      const { totpSecret } = (await call(a, 'GET', 'dev/users/alice/secrets')).body;
+      const code = await generate({ secret: totpSecret });
+      const use = (server: ReferenceServer) => call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt, body: { code, requestedScopes: ['wallet:sign'] } });
+      const both = await Promise.all([use(a), use(b)]);
+      assert.deepEqual(both.map((r) => r.status).sort(), [200, 422]);
+      assert.equal(both.find((r) => r.status === 422)?.body.code, 'code_already_used');
+      assertError(await use(a), 422, 'code_already_used');
+    });
+  });
+
+  it('a social re-login started on one, consented and finished across both; its code and state work once', async () => {
+    await withTwoInstances(async (a, b) => {
+      const jwt = await signIn(a, 'bob');
+      const state = randomBytes(32).toString('base64url');
+      const verifier = randomBytes(32).toString('base64url');
+      const redirectUrl = 'http://localhost:5173/oauth-callback';
+      const started = await call(a, 'POST', sdk(a, 'providers/google/initAuth'), { jwt, body: { state, redirectUrl } });
+      assert.equal(started.status, 200);
+      assertError(await call(b, 'POST', sdk(b, 'providers/google/initAuth'), { jwt, body: { state, redirectUrl } }), 400, 'invalid_request');
+
+      // The development provider's consent page, shown and answered by the other instance.
+      const query = new URLSearchParams({
+        response_type: 'code', client_id: started.body.clientId, redirect_uri: redirectUrl, scope: started.body.scope, state,
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+      });
+      const authorize = `${b.basePath}/dev/oauth/authorize`;
+      assert.equal((await b.app.request(`${authorize}?${query}`)).status, 200);
+      const decided = await b.app.request(authorize, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...Object.fromEntries(query), decision: 'allow' }).toString(),
+      });
+      assert.equal(decided.status, 302);
+      const code = new URL(decided.headers.get('location') ?? '').searchParams.get('code');
+      assert.ok(code);
+
+      const verify = (server: ReferenceServer) =>
+        call(server, 'POST', sdk(server, 'providers/google/verify'), { jwt, body: { code, state, codeVerifier: verifier, requestedScopes: ['credential:link'] } });
+      assert.equal((await verify(a)).status, 200);
+      assertError(await verify(b), 400, 'invalid_grant');
+    });
+  });
+});
+
 describe('a restart with the same key and Redis', () => {
-  it('refuses a single-use token spent before it, and still accepts a multi-use token issued before it', async () => {
+  it('refuses a single-use token spent before it, and still accepts a multi-use token and a session issued before it', async () => {
     const prefix = `restart-${Math.random().toString(36).slice(2)}:`;
     const before = await instance(await createRedisStore({ url: redis.url, prefix }));
     const spent = await elevatedTokenFor(before, 'bob', 'wallet:export');
     const multi = await elevatedTokenFor(before, 'bob', 'wallet:sign');
+    const session = await signIn(before, 'bob');
     assert.equal((await exportWith(before, spent)).status, 200);
     await before.close();
 
@@ -232,7 +310,8 @@ describe('a restart with the same key and Redis', () => {
       const again = await exportWith(afterRestart, spent);
       assert.equal(again.status, 401);
       assert.equal(again.body.payload.reason, 'used');
-      const sign = await call(afterRestart, 'POST', 'protected/wallet/sign', { jwt: await signIn(afterRestart, 'bob'), headers: { [ELEVATED_TOKEN_HEADER]: multi } });
+      // The session from before the restart too: its secret comes from the same key.
+      const sign = await call(afterRestart, 'POST', 'protected/wallet/sign', { jwt: session, headers: { [ELEVATED_TOKEN_HEADER]: multi } });
       assert.equal(sign.status, 200);
     } finally {
       await afterRestart.close();

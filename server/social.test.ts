@@ -2,9 +2,18 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createApp } from './create-reference-server.js';
-import { createServerContext, type ReferenceServerOptions } from './server-context.js';
-import { credentialsOf } from './store.js';
+import type { OAuthCodeRecord, OAuthStateRecord } from './oauth-records.js';
+import { createServerContext, type ReferenceServerOptions, type ServerContext } from './server-context.js';
+import { createMemoryUserDirectory } from './user-directory.js';
+import { credentialsOf } from './users.js';
 import { assertError, call, claimsOf, signIn, TestClock, TEST_SIGNING_KEY } from './test-helpers.js';
+
+/** Rewrites a record the shared store holds, as someone with write access to the store could (the attack under test). */
+async function tamperWith<T>(ctx: ServerContext, key: string, change: (record: T) => T): Promise<void> {
+  const raw = await ctx.sharedStore.get(key);
+  assert.ok(raw, `nothing stored under ${key}`);
+  await ctx.sharedStore.put(key, JSON.stringify(change(JSON.parse(raw) as T)), ctx.now() + 60_000);
+}
 
 const REDIRECT = 'http://localhost:5173/oauth-callback?from=step-up';
 const SCOPES = ['credential:link'];
@@ -127,10 +136,11 @@ describe('social re-login', () => {
 
   it('escapes every value it shows', async () => {
     const h = await harness();
-    const bob = h.ctx.findUser('bob');
+    const bob = await h.ctx.users.find('bob');
     const google = bob && credentialsOf(bob, 'social')[0];
     assert.ok(google);
     google.accountEmail = `"bob"<script>alert('x')</script>@example.com`;
+    h.ctx.demoUsers!.put(bob);
     const { params } = await h.start(`${REDIRECT}&x="><script>alert(1)</script>`);
     const shown = await h.show({ ...params, scope: '<img src=x onerror=alert(1)>' });
     assert.equal(shown.status, 200, shown.text);
@@ -177,7 +187,7 @@ describe('social re-login', () => {
 
     // A code and state obtained by bob, presented in the session of carol, who has a Google account too.
     const stolen = await h.consent();
-    h.ctx.store.users.set('carol', {
+    h.ctx.demoUsers!.put({
       id: 'carol',
       label: 'Carol',
       credentials: [{ kind: 'social', id: 'carol-google', provider: 'google', accountEmail: 'carol@gmail.com' }],
@@ -194,18 +204,14 @@ describe('social re-login', () => {
   it('answers 403 forbidden when the consenting account is not the session user', async () => {
     const h = await harness();
     const { code, state } = await h.consent();
-    const grant = h.ctx.store.oauthCodes.get(code);
-    assert.ok(grant);
-    grant.userId = 'alice';
+    await tamperWith<OAuthCodeRecord>(h.ctx, h.ctx.resettableKeys.oauthCode(code), (grant) => ({ ...grant, userId: 'alice' }));
     assertError(await h.verify({ code, state }), 403, 'forbidden');
   });
 
   it('refuses a code whose redirect_uri is not the one of the started attempt', async () => {
     const h = await harness();
     const { code, state } = await h.consent();
-    const pending = h.ctx.store.oauthStates.get(state);
-    assert.ok(pending);
-    pending.redirectUrl = 'http://localhost:5173/elsewhere';
+    await tamperWith<OAuthStateRecord>(h.ctx, h.ctx.resettableKeys.oauthState(state), (pending) => ({ ...pending, redirectUrl: 'http://localhost:5173/elsewhere' }));
     assertError(await h.verify({ code, state }), 400, 'invalid_grant');
   });
 
@@ -270,8 +276,11 @@ describe('social re-login', () => {
   });
 
   it('does not exist outside dev mode: neither the provider pages nor the routes', async () => {
-    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY });
-    ctx.store.users.set('u1', { id: 'u1', label: 'U', credentials: [{ kind: 'social', id: 's', provider: 'google', accountEmail: 'u@example.com' }], signInCredentialId: 's', recoveryCodes: [] });
+    const ctx = createServerContext({
+      devMode: false,
+      signingKey: TEST_SIGNING_KEY,
+      users: createMemoryUserDirectory([{ id: 'u1', label: 'U', credentials: [{ kind: 'social', id: 's', provider: 'google', accountEmail: 'u@example.com' }], signInCredentialId: 's', recoveryCodes: [] }]),
+    });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
     const jwt = await ctx.sessions.issue('u1');
     assertError(await call(server, 'GET', 'dev/oauth/authorize?response_type=code'), 404, 'not_found');

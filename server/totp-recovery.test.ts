@@ -163,11 +163,11 @@ describe('recovery codes', () => {
     const path = `sdk/${ctx.environmentId}/users/mfa/auth/recovery`;
     assert.equal((await call(server, 'POST', path, { jwt, body: { code: plaintext[0], requestedScopes: SCOPES } })).status, 200);
 
-    const stored = collectStrings(ctx.store);
+    const stored = collectStrings(ctx.demoUsers!.list());
     for (const code of plaintext) {
       assert.ok(!stored.some((s) => s.includes(code) || s.includes(normalizeRecoveryCode(code))), 'no plaintext code in the store');
     }
-    const alice = ctx.store.users.get('alice');
+    const alice = await ctx.users.find('alice');
     assert.ok(alice);
     assert.equal(alice.recoveryCodes.filter((r) => r.usedAt === START_MS).length, 1);
     for (const record of alice.recoveryCodes) assert.match(record.hash, /^[0-9a-f]{64}$/);

@@ -4,7 +4,7 @@ import type { ProofMethod } from './elevated-tokens.js';
 import type { Scope } from './scope-policy.js';
 import type { ServerContext } from './server-context.js';
 import type { Session } from './session.js';
-import { primaryEmail, type User } from './store.js';
+import { primaryEmail, type User } from './users.js';
 
 export async function verifyResponse(
   ctx: ServerContext,

@@ -4,6 +4,7 @@ import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 
 import { createSiweMessage, type SiweMessage } from 'viem/siwe';
 import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
+import { createMemoryUserDirectory } from './user-directory.js';
 import { assertError, call, claimsOf, createTestServer, devSecrets, sdk, signIn, TEST_SIGNING_KEY } from './test-helpers.js';
 
 const ORIGIN = 'http://localhost:5173';
@@ -164,8 +165,11 @@ describe('wallet site binding', () => {
   });
 
   it('does not exist outside dev mode without siweDomains', async () => {
-    const ctx = createServerContext({ devMode: false, signingKey: TEST_SIGNING_KEY });
-    ctx.store.users.set('u1', { id: 'u1', label: 'U', credentials: [], signInCredentialId: 'x', recoveryCodes: [] });
+    const ctx = createServerContext({
+      devMode: false,
+      signingKey: TEST_SIGNING_KEY,
+      users: createMemoryUserDirectory([{ id: 'u1', label: 'U', credentials: [], signInCredentialId: 'x', recoveryCodes: [] }]),
+    });
     const server = { app: createApp(ctx), basePath: ctx.basePath };
     const jwt = await ctx.sessions.issue('u1');
     assertError(await call(server, 'GET', `sdk/${ctx.environmentId}/nonce`, { jwt }), 404, 'not_found');

@@ -27,8 +27,8 @@ export function registerDevOAuthRoutes(dev: Hono, ctx: ServerContext): void {
   const path = '/oauth/authorize';
   const action = `${ctx.basePath}${DEV_OAUTH_AUTHORIZE_PATH}`;
 
-  dev.get(path, (c) => {
-    const check = checkAuthorizeRequest(ctx, new URL(c.req.url).searchParams);
+  dev.get(path, async (c) => {
+    const check = await checkAuthorizeRequest(ctx, new URL(c.req.url).searchParams);
     if (!check.ok) return errorPage(c, check.reason);
     return consentPage(c, action, check.params, check.account);
   });
@@ -36,7 +36,7 @@ export function registerDevOAuthRoutes(dev: Hono, ctx: ServerContext): void {
   dev.post(path, async (c) => {
     const form = await readForm(c);
     if (!form) return errorPage(c, 'The sign-in form could not be read.');
-    const check = checkAuthorizeRequest(ctx, form);
+    const check = await checkAuthorizeRequest(ctx, form);
     if (!check.ok) return errorPage(c, check.reason);
     const decision = form.getAll('decision');
     if (decision.length !== 1 || (decision[0] !== 'allow' && decision[0] !== 'deny')) {
@@ -48,7 +48,7 @@ export function registerDevOAuthRoutes(dev: Hono, ctx: ServerContext): void {
     if (decision[0] === 'allow') {
       const code = randomBytes(32).toString('base64url');
       const nowMs = ctx.now();
-      rememberCode(ctx.store.oauthCodes, code, {
+      await rememberCode(ctx, code, {
         state: params.state,
         codeChallenge: params.code_challenge,
         redirectUri: params.redirect_uri,
@@ -56,7 +56,7 @@ export function registerDevOAuthRoutes(dev: Hono, ctx: ServerContext): void {
         provider: check.provider,
         userId: check.userId,
         expiresAt: nowMs + OAUTH_CODE_LIFETIME_MS,
-      }, nowMs);
+      });
       target.searchParams.set('code', code);
     } else {
       target.searchParams.set('error', 'access_denied');

@@ -11,7 +11,7 @@ import { ApiError, notFound } from '../errors.js';
 import { readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import { DEV_OAUTH_AUTHORIZE_PATH } from '../social-providers.js';
-import { credentialsOf, hasMfaDevice, type User } from '../store.js';
+import { credentialsOf, hasMfaDevice, type User } from '../users.js';
 import { registerDevOAuthRoutes } from './dev-oauth.js';
 
 // Keeps every date the server prints inside the range a Date can represent.
@@ -21,7 +21,10 @@ const MAX_EXTERNAL_JWT_SECONDS = 365 * 24 * 60 * 60;
 export const MAX_CREATED_USERS = 1000;
 
 const SessionBody = z.object({ userId: z.string().max(200) });
-const CreateUserBody = z.object({ label: z.string().trim().min(1).max(100).optional() });
+const CreateUserBody = z.object({
+  label: z.string().trim().min(1).max(100).optional(),
+  id: z.string().regex(/^user-[0-9a-f]{16}$/, 'an id made by this route').optional(),
+});
 const ClockBody = z.object({ advanceSeconds: z.number().min(0).max(MAX_CLOCK_OFFSET_MS / 1000) });
 // Deliberately permissive (any scope string, negative lifetimes, chosen jti): tests use it to
 // forge the bad assertions the server must refuse.
@@ -37,25 +40,30 @@ const userNotFound = () => new ApiError(404, 'user_not_found', 'There is no demo
 export function createDevRoutes(ctx: ServerContext): Hono {
   const dev = new Hono();
   dev.use('*', loopbackOnly({ formPaths: [`${ctx.basePath}${DEV_OAUTH_AUTHORIZE_PATH}`] }));
-  const requireUser = (id: string): User => {
-    const user = ctx.findUser(id);
+  // Dev mode always has the demo's directory (server-context.ts).
+  const demoUsers = () => ctx.demoUsers!;
+  const requireUser = async (id: string): Promise<User> => {
+    const user = await ctx.users.find(id);
     if (!user) throw userNotFound();
     return user;
   };
 
-  dev.get('/users', (c) =>
-    c.json([...ctx.store.users.values()].map((u) => ({ id: u.id, label: u.label, mfa: hasMfaDevice(u) }))),
-  );
+  dev.get('/users', (c) => c.json(demoUsers().list().map((u) => ({ id: u.id, label: u.label, mfa: hasMfaDevice(u) }))));
 
   // Extension: a re-auth user with one email credential, for scripts that need many users (a
   // load run: the resend cooldown holds one user to one code per 30 s). Gone after a reset.
+  // With `id` (one this route made elsewhere): the same user on this instance too, as if both
+  // instances read one database (each dev instance keeps its demo users in its own memory).
   dev.post('/users', async (c) => {
-    const { label } = await readJsonBody(c, CreateUserBody);
-    const created = ctx.store.users.size - (ctx.devSeed?.users.length ?? 0);
+    const { label, id: givenId } = await readJsonBody(c, CreateUserBody);
+    const created = demoUsers().size - (ctx.devSeed?.users.length ?? 0);
     if (created >= MAX_CREATED_USERS) {
       throw new ApiError(409, 'too_many_users', `There are already ${MAX_CREATED_USERS} created demo users. Reset the demo to start again.`);
     }
-    const id = `user-${randomBytes(8).toString('hex')}`;
+    if (givenId !== undefined && (await ctx.users.find(givenId))) {
+      throw new ApiError(400, 'invalid_request', 'There is already a demo user with this id.');
+    }
+    const id = givenId ?? `user-${randomBytes(8).toString('hex')}`;
     const email = `${id}@example.com`;
     const user: User = {
       id,
@@ -64,22 +72,20 @@ export function createDevRoutes(ctx: ServerContext): Hono {
       signInCredentialId: `${id}-email`,
       recoveryCodes: [],
     };
-    ctx.store.users.set(id, user);
+    demoUsers().put(user);
     return c.json({ id, label: user.label, email });
   });
 
   dev.post('/session', async (c) => {
     const { userId } = await readJsonBody(c, SessionBody);
-    requireUser(userId);
+    await requireUser(userId);
     return c.json({ jwt: await ctx.sessions.issue(userId), environmentId: ctx.environmentId });
   });
 
-  dev.get('/outbox', (c) => {
-    return c.json(listDevOutbox(ctx.store, c.req.query('userId')));
-  });
+  dev.get('/outbox', async (c) => c.json(await listDevOutbox(ctx, c.req.query('userId'))));
 
-  dev.get('/users/:id/secrets', (c) => {
-    const user = requireUser(c.req.param('id'));
+  dev.get('/users/:id/secrets', async (c) => {
+    const user = await requireUser(c.req.param('id'));
     const seeded = ctx.devSeed?.secrets.get(user.id) ?? {};
     const secrets: DevSecrets = { ...seeded };
     if (seeded.recoveryCodes) {
@@ -99,11 +105,11 @@ export function createDevRoutes(ctx: ServerContext): Hono {
 
   dev.post('/clock', async (c) => {
     const { advanceSeconds } = await readJsonBody(c, ClockBody);
-    const offset = ctx.store.clockOffsetMs + Math.round(advanceSeconds * 1000);
+    const offset = ctx.clockOffsetMs + Math.round(advanceSeconds * 1000);
     if (offset > MAX_CLOCK_OFFSET_MS) {
       throw new ApiError(400, 'invalid_request', 'The clock cannot be moved more than 100 years ahead.');
     }
-    ctx.store.clockOffsetMs = offset;
+    ctx.clockOffsetMs = offset;
     return c.json({ now: ctx.now() });
   });
 

@@ -10,7 +10,7 @@ import { attemptsLeftSentence } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { e164, type Channel } from '../store.js';
+import { e164, type Channel } from '../users.js';
 import { verifyResponse } from '../verify-response.js';
 
 export const OTP_LIFETIME_MS = 5 * 60 * 1000;
@@ -49,7 +49,7 @@ const KEPT_AFTER_EXPIRY_MS = OTP_LIFETIME_MS;
 
 /** Creates a code request in the shared store and delivers its code; returns its UUID. */
 async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to: string): Promise<string> {
-  const { store, sharedStore: shared, resettableKeys: keys } = ctx;
+  const { sharedStore: shared, resettableKeys: keys } = ctx;
   const now = ctx.now();
   await assertWithinBudget(ctx, userId, `sent:${channel}`, ctx.dailyLimits.codesSentPerDay, now);
   const cooldownUntil = now + OTP_RESEND_COOLDOWN_MS;
@@ -65,7 +65,7 @@ async function sendCode(ctx: ServerContext, userId: string, channel: Channel, to
   // Only the newest code of a channel is valid: an older message must not still work.
   await shared.put(keys.latestVerification(userId, channel), uuid, expiresAt + KEPT_AFTER_EXPIRY_MS);
   await spendBudget(ctx, userId, `sent:${channel}`, now);
-  if (ctx.devMode) addToDevOutbox(store, { channel, to, code, sentAt: new Date(now).toISOString(), userId });
+  if (ctx.devMode) await addToDevOutbox(ctx, { channel, to, code, sentAt: new Date(now).toISOString(), userId });
   try {
     await ctx.deliverCode?.({ channel, to, code, userId });
   } catch (cause) {

@@ -14,7 +14,7 @@ import { AuthenticationBody, challengeExpired, clientDataChallenge, invalidCrede
 import { parseRequestedScopes, readJsonBody } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
-import { credentialsOf } from '../store.js';
+import { credentialsOf } from '../users.js';
 import { verifyResponse } from '../verify-response.js';
 
 export const AUTHENTICATION_CHALLENGE_LIFETIME_MS = 2 * 60 * 1000;
@@ -94,7 +94,7 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     }
     if (!verification.verified) throw invalidCredential();
 
-    passkey.counter = verification.authenticationInfo.newCounter;
+    await ctx.users.setPasskeyCounter(user.id, passkey.id, verification.authenticationInfo.newCounter);
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'passkey'));
   });
 }

@@ -19,7 +19,7 @@ import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { refusalResponse } from '../kit/refusal.js';
 import { verifyElevation } from '../kit/verify-elevation.js';
-import { credentialsOf, primaryEmail } from '../store.js';
+import { credentialsOf, primaryEmail } from '../users.js';
 
 export const REGISTRATION_CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
 export const DEFAULT_PASSKEY_NAME = 'Passkey';
@@ -84,14 +84,8 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
     if (!verification.verified) throw invalidCredential();
 
     const { credential } = verification.registrationInfo;
-    // A credential id names one key pair; it may belong to one account only.
-    for (const other of ctx.store.users.values()) {
-      if (credentialsOf(other, 'passkey').some((p) => p.id === credential.id)) {
-        throw invalidCredential('This passkey is already registered.');
-      }
-    }
     const alias = name?.trim() || DEFAULT_PASSKEY_NAME;
-    user.credentials.push({
+    const added = await ctx.users.addPasskey(user.id, {
       kind: 'passkey',
       id: credential.id,
       name: alias,
@@ -100,21 +94,19 @@ export function registerPasskeyRegistrationRoutes(router: Hono<AppEnv>, ctx: Ser
       transports: credential.transports,
       createdAt: ctx.now(),
     });
+    // A credential id names one key pair; it may belong to one account only.
+    if (!added) throw invalidCredential('This passkey is already registered.');
     return c.json({ id: credential.id, alias });
   });
   router.delete('/users/passkeys/:id', async (c) => {
     const user = c.get('user');
     const id = c.req.param('id');
-    const indexOfPasskey = () => user.credentials.findIndex((credential) => credential.kind === 'passkey' && credential.id === id);
     const notRegistered = () => new ApiError(404, 'credential_not_found', 'This passkey is not registered to your account.');
-    if (indexOfPasskey() === -1) throw notRegistered();
+    if (!credentialsOf(user, 'passkey').some((passkey) => passkey.id === id)) throw notRegistered();
     const elevation = await verifyElevation(c.req.raw, { ...ctx.elevation, scope: 'credential:unlink', getUserId: () => user.id });
     if (!elevation.ok) return refusalResponse(elevation.refusal);
-    // Looked up again after the await: a concurrent request may have changed the list.
-    const index = indexOfPasskey();
-    if (index === -1) throw notRegistered();
-    user.credentials.splice(index, 1);
-    if (user.defaultMfaCredentialId === id) delete user.defaultMfaCredentialId;
+    // A concurrent request may have removed it meanwhile: the directory says.
+    if (!(await ctx.users.removePasskey(user.id, id))) throw notRegistered();
     return c.json({ id, removed: true });
   });
 }

@@ -22,15 +22,14 @@ export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext)
     const attempt = await beginMfaAttempt(ctx, user.id, nowMs);
 
     const hash = ctx.hashRecoveryCode(body.code);
-    const record = user.recoveryCodes.find((r) => r.hash === hash);
-    if (!record || record.usedAt !== undefined) {
+    // Spent by the directory in one step: of two concurrent requests with one code, one wins.
+    if (!(await ctx.users.spendRecoveryCode(user.id, hash, nowMs))) {
       const remaining = await attempt.failed();
-      if (record) {
+      if (user.recoveryCodes.some((r) => r.hash === hash)) {
         throw new ApiError(422, 'code_already_used', `This recovery code was already used. Use another one. ${attemptsLeftSentence(remaining)}`);
       }
       throw new ApiError(422, 'mfa_invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
     }
-    record.usedAt = nowMs;
     await attempt.succeeded();
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'recovery'));
   });

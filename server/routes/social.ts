@@ -2,9 +2,9 @@
 // the OAuth 2.0 authorization code flow, state and PKCE S256.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, secondsUntil } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { requireOffered, type OfferedCredential } from '../method-policy.js';
-import { rememberState } from '../oauth-records.js';
+import { finishState, pendingState, rememberState, takeCode } from '../oauth-records.js';
 import { isCodeVerifier, s256 } from '../pkce.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
@@ -58,12 +58,8 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     }
     const nowMs = ctx.now();
     const record = { userId: user.id, provider, redirectUrl, expiresAt: nowMs + OAUTH_STATE_LIFETIME_MS };
-    const remembered = rememberState(ctx.store.oauthStates, state, record, nowMs);
-    if (!remembered.ok && remembered.reason === 'state_taken') {
+    if (!(await rememberState(ctx, state, record, nowMs)).ok) {
       throw invalidRequest('This sign-in attempt was already started. Start a new one.');
-    }
-    if (!remembered.ok) {
-      throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts. Wait a few minutes, then try again.', secondsUntil(remembered.retryAtMs, nowMs));
     }
     // An extension of the answer: the client builds the authorization URL (with its PKCE
     // code_challenge, which never reaches this route) from these.
@@ -84,22 +80,20 @@ export function registerSocialRoutes(router: Hono<AppEnv>, ctx: ServerContext): 
     const nowMs = ctx.now();
 
     // The code first, and spent at once: whatever fails later, it is never accepted twice.
-    const grant = ctx.store.oauthCodes.get(body.code);
-    if (!grant || grant.usedAt !== undefined || grant.expiresAt <= nowMs) throw invalidGrant();
-    grant.usedAt = nowMs;
+    const grant = await takeCode(ctx, body.code);
+    if (!grant || grant.expiresAt <= nowMs) throw invalidGrant();
 
     // The attempt this code belongs to is over, whatever happens next; its state stays taken.
-    const pending = ctx.store.oauthStates.get(grant.state);
-    const alreadyFinished = pending?.finishedAt !== undefined;
-    if (pending) pending.finishedAt ??= nowMs;
+    const pending = await pendingState(ctx, grant.state);
+    const firstToFinish = pending !== undefined && (await finishState(ctx, grant.state, pending.record));
     if (
-      grant.provider !== provider || grant.state !== body.state || !pending || alreadyFinished || pending.expiresAt <= nowMs ||
-      pending.userId !== user.id || pending.provider !== provider
+      grant.provider !== provider || grant.state !== body.state || !pending || !firstToFinish || pending.record.expiresAt <= nowMs ||
+      pending.record.userId !== user.id || pending.record.provider !== provider
     ) {
       throw invalidState();
     }
     if (!isCodeVerifier(body.codeVerifier) || s256(body.codeVerifier) !== grant.codeChallenge) throw invalidGrant();
-    if (grant.redirectUri !== pending.redirectUrl) throw invalidGrant();
+    if (grant.redirectUri !== pending.record.redirectUrl) throw invalidGrant();
     if (grant.userId !== user.id) {
       throw new ApiError(403, 'forbidden', 'This sign-in was made with an account of another user.');
     }

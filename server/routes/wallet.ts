@@ -12,7 +12,7 @@ import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../req
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { assertWalletsOffered, expectedSiweSite } from '../siwe-site.js';
-import type { User, WalletCredential } from '../store.js';
+import type { User, WalletCredential } from '../users.js';
 import { verifyResponse } from '../verify-response.js';
 
 export const SIWE_NONCE_LIFETIME_MS = 10 * 60 * 1000;

@@ -1,6 +1,6 @@
 // The StepUpStore on Redis, for several instances: each operation one atomic command (`SET NX
-// PX`, `GETDEL`) or one transaction (`INCR` with `PEXPIRE NX`), so the first caller wins across
-// instances.
+// PX`, `GETDEL`) or one transaction (`INCR` with `PEXPIRE NX`; `LPUSH`, `LTRIM`, `PEXPIRE`), so
+// the first caller wins across instances.
 import { createClient } from 'redis';
 import type { StepUpStore } from './step-up-store.js';
 
@@ -47,6 +47,12 @@ export async function createRedisStore({ url, prefix = 'step-up:', now = Date.no
     },
     async delete(key) {
       await client.del(k(key));
+    },
+    async pushToList(key, value, untilMs, keep) {
+      await client.multi().lPush(k(key), value).lTrim(k(key), 0, keep - 1).pExpire(k(key), ttl(untilMs)).exec();
+    },
+    async list(key) {
+      return client.lRange(k(key), 0, -1);
     },
     async close() {
       // close() lets pending commands finish; when Redis is gone, destroy() also stops the reconnect loop.

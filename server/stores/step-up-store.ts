@@ -3,9 +3,10 @@
 // process (the embedded default), or in Redis for several (redis-store.ts). Every key expires:
 // nothing here outlives the code, challenge or token it is about.
 //
-// Today the spent ids of single-use tokens and assertions live here; the other short-lived
-// state (codes, attempt counters, lockouts, challenges, OAuth states) moves here next, on the
-// operations below, which the contract suite already holds both implementations to.
+// What lives here: spent ids of single-use tokens and assertions; one-time code requests (as
+// keyed hashes) with their attempt counts, cooldowns and daily budgets; MFA failure counts and
+// lockouts; TOTP time steps used; passkey challenges and SIWE nonces; OAuth states and codes;
+// and the dev outbox. Durable user data goes through the UserDirectory instead.
 
 export interface StepUpStore {
   /**
@@ -22,12 +23,18 @@ export interface StepUpStore {
   /** Counts one more under `key`; the count lives until `untilMs` of its first increment. Returns the new count. */
   increment(key: string, untilMs: number): Promise<number>;
   delete(key: string): Promise<void>;
+  /** Adds `value` at the front of the list under `key`, keeps its newest `keep` values, and keeps the list until `untilMs`. */
+  pushToList(key: string, value: string, untilMs: number, keep: number): Promise<void>;
+  /** The list under `key`, newest first. */
+  list(key: string): Promise<string[]>;
   /** Releases connections (Redis); nothing for memory. */
   close(): Promise<void>;
 }
 
 /** How often the memory store drops lapsed keys: at most once per this many writes. */
 const SWEEP_EVERY = 256;
+
+const listOf = (entry: { value: string } | undefined): string[] => (entry ? (JSON.parse(entry.value) as string[]) : []);
 
 /** One process's store: a map with expiries, swept as it grows, so it holds only live keys. */
 export function createMemoryStore(now: () => number = Date.now): StepUpStore {
@@ -74,6 +81,13 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
     },
     async delete(key) {
       entries.delete(key);
+    },
+    async pushToList(key, value, untilMs, keep) {
+      const values = [value, ...listOf(live(key))].slice(0, keep);
+      write(key, JSON.stringify(values), untilMs);
+    },
+    async list(key) {
+      return listOf(live(key));
     },
     async close() {},
   };

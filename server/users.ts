@@ -1,5 +1,5 @@
-// In-memory state: users with their credentials, and everything a verification remembers.
-// Shapes are plain data so a reset can restore the seed with structuredClone.
+// The user model: a user with their credentials and recovery-code hashes, as plain data (a
+// directory hands out copies; the demo's restores its seed with structuredClone).
 
 export type Channel = 'email' | 'sms';
 
@@ -39,8 +39,6 @@ export interface TotpCredential {
   id: string;
   /** Base32 secret shared with the authenticator app. */
   secret: string;
-  /** The last accepted RFC 6238 time step: codes of this step or earlier are refused. */
-  lastUsedTimeStep?: number;
 }
 
 /** A WebAuthn credential, added by the passkey registration extension. */
@@ -82,61 +80,6 @@ export interface User {
   signInCredentialId: string;
   defaultMfaCredentialId?: string;
   recoveryCodes: RecoveryCodeRecord[];
-}
-
-export interface OutboxMessage {
-  channel: Channel;
-  to: string;
-  code: string;
-  sentAt: string;
-  userId: string;
-}
-
-/** What a single-use challenge or nonce is for; one purpose can never spend another's value. */
-export type ChallengePurpose = 'passkey-registration' | 'passkey-authentication' | 'siwe';
-
-/** A social re-login started by `providers/{provider}/initAuth`, keyed by its `state`. */
-export interface OAuthStateRecord {
-  userId: string;
-  provider: string;
-  redirectUrl: string;
-  expiresAt: number;
-  /** Set when its code was presented: the state stays taken until it would have expired. */
-  finishedAt?: number;
-}
-
-/** An authorization code of the development OAuth provider, keyed by the code. */
-export interface OAuthCodeRecord {
-  state: string;
-  codeChallenge: string;
-  redirectUri: string;
-  clientId: string;
-  provider: string;
-  /** The user whose social account consented. */
-  userId: string;
-  expiresAt: number;
-  /** Set on first presentation, so a second one fails even while the code is unexpired. */
-  usedAt?: number;
-}
-
-export interface Store {
-  users: Map<string, User>;
-  /** Dev mode only: codes "sent", per user, oldest first, capped (see dev-outbox.ts). */
-  devOutbox: Map<string, OutboxMessage[]>;
-  oauthStates: Map<string, OAuthStateRecord>;
-  oauthCodes: Map<string, OAuthCodeRecord>;
-  /** Added to the injected clock; moved by the dev clock route. */
-  clockOffsetMs: number;
-}
-
-export function createStore(users: readonly User[]): Store {
-  return {
-    users: new Map(users.map((user) => [user.id, structuredClone(user)])),
-    devOutbox: new Map(),
-    oauthStates: new Map(),
-    oauthCodes: new Map(),
-    clockOffsetMs: 0,
-  };
 }
 
 export function credentialsOf<K extends CredentialKind>(
