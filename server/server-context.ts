@@ -115,6 +115,8 @@ export interface ServerContext {
   elevatedTokens: ElevatedTokens;
   /** What all instances share, atomically: every piece of short-lived state (memory, or Redis). */
   sharedStore: StepUpStore;
+  /** The shared store is this process's memory, on the server clock: the dev clock may move. */
+  sharedStoreFollowsClock: boolean;
   /** Keys of shared state that a dev reset forgets: they carry the reset's generation. */
   resettableKeys: ResettableKeys;
   /** How this server's own routes check elevated tokens: the server kit, with its keys and store (each use adds the user). */
@@ -249,6 +251,7 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     // Spent ids live apart from the resettable state: a token or assertion used once must never
     // work again, not after a reset either (the configured external issuer is not rotated).
     sharedStore: options.store ?? createMemoryStore(() => ctx.now()),
+    sharedStoreFollowsClock: !options.store,
     resettableKeys: resettableKeys(() => generation),
     reset: () => {
       if (devSeed) ctx.users = ctx.demoUsers = createMemoryUserDirectory(devSeed.users);

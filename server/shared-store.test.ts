@@ -239,6 +239,14 @@ describe('email codes on two instances sharing one Redis', () => {
 });
 
 describe('sessions, TOTP codes and social re-logins on two instances sharing one Redis', () => {
+  it('the dev clock stays put: Redis expires keys on real time, which a moved clock would contradict', async () => {
+    await withTwoInstances(async (a) => {
+      const moved = await call(a, 'POST', 'dev/clock', { body: { advanceSeconds: 31 } });
+      assert.equal(moved.status, 409);
+      assert.match(moved.body.error, /cannot be moved while short-lived state is kept in a shared store/);
+    });
+  });
+
   it('a session issued by one is honoured by the other (the same signing key)', async () => {
     await withTwoInstances(async (a, b) => {
       const jwt = await signIn(a, 'bob');

@@ -105,6 +105,10 @@ export function createDevRoutes(ctx: ServerContext): Hono {
 
   dev.post('/clock', async (c) => {
     const { advanceSeconds } = await readJsonBody(c, ClockBody);
+    // A shared store (Redis) lets keys expire on real time: a moved clock would disagree with it.
+    if (!ctx.sharedStoreFollowsClock) {
+      throw new ApiError(409, 'invalid_request', 'The clock cannot be moved while short-lived state is kept in a shared store: it expires on real time.');
+    }
     const offset = ctx.clockOffsetMs + Math.round(advanceSeconds * 1000);
     if (offset > MAX_CLOCK_OFFSET_MS) {
       throw new ApiError(400, 'invalid_request', 'The clock cannot be moved more than 100 years ahead.');
