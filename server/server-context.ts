@@ -20,6 +20,7 @@ import {
 import { DEFAULT_DAILY_LIMITS, type DailyLimits } from './daily-budget.js';
 import { createMemoryUserDirectory, type MemoryUserDirectory, type UserDirectory } from './user-directory.js';
 import type { Channel } from './users.js';
+import { failClosed } from './stores/fail-closed.js';
 import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
 
 export interface ExternalAuthOptions {
@@ -250,7 +251,7 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     passkeyUserHandle: createUserHandles(),
     // Spent ids live apart from the resettable state: a token or assertion used once must never
     // work again, not after a reset either (the configured external issuer is not rotated).
-    sharedStore: options.store ?? createMemoryStore(() => ctx.now()),
+    sharedStore: failClosed(options.store ?? createMemoryStore(() => ctx.now())),
     sharedStoreFollowsClock: !options.store,
     resettableKeys: resettableKeys(() => generation),
     reset: () => {

@@ -344,7 +344,14 @@ describe('Redis down', () => {
       const refused = await exportWith(server, token);
       assert.equal(refused.status, 503);
       assert.equal(refused.body.code, 'step_up_unavailable');
-      assertError(await call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } }), 503, 'step_up_unavailable');
+      const jwt = await signIn(server, 'bob');
+      assertError(await call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt, body: { jwt: assertion } }), 503, 'step_up_unavailable');
+      // Every route that counts, spends or remembers refuses the same way: never a 500.
+      assertError(await call(server, 'POST', sdk(server, 'emailVerifications/create'), { jwt, body: { email: 'bob@example.com' } }), 503, 'step_up_unavailable');
+      assertError(await call(server, 'GET', sdk(server, 'nonce'), { jwt, headers: { origin: 'http://localhost:5173' } }), 503, 'step_up_unavailable');
+      const aliceJwt = await signIn(server, 'alice');
+      assertError(await call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: aliceJwt, body: { code: '123456', requestedScopes: ['wallet:sign'] } }), 503, 'step_up_unavailable');
+      assertError(await call(server, 'GET', 'dev/outbox'), 503, 'step_up_unavailable');
     } finally {
       await server.close();
     }

@@ -59,13 +59,8 @@ export function registerExternalAuthRoutes(router: Hono<AppEnv>, ctx: ServerCont
     }
     const scopes = scopesOf(payload);
 
-    let first: boolean;
-    try {
-      first = await ctx.sharedStore.setOnce(`external:${jti}`, exp * 1000);
-    } catch {
-      throw new ApiError(503, 'step_up_unavailable', 'Confirmations cannot be checked right now. Try again in a moment.');
-    }
-    if (!first) {
+    // A store that cannot answer refuses with 503 (fail-closed.ts): the assertion is not accepted.
+    if (!(await ctx.sharedStore.setOnce(`external:${jti}`, exp * 1000))) {
       throw new ApiError(409, 'external_jwt_replayed', 'This identity assertion was already used. Request a new one.');
     }
     return c.json({ elevatedAccessToken: await ctx.elevatedTokens.mint(user.id, scopes, 'external') });
