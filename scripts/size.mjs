@@ -68,7 +68,8 @@ const SCENARIOS = [
   // Re-stated after the layout issue: @lit/task is back (a specified library is never dropped to
   // meet a budget), and the core gained public entries the elements use (check with its reason,
   // the method vocabulary, elevationOf). The performance issue cuts these again (lazy methods).
-  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 16.5 * KB },
+  // Every export: it grew by stepUpFetch/withStepUp (refusal → prompt → one retry, ≈ 1 kB).
+  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 17.5 * KB },
   { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 33 * KB },
   { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 18 * KB },
 ];

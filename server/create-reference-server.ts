@@ -75,7 +75,7 @@ function createApiRoutes(ctx: ServerContext): Hono {
       '*',
       cors({
         origin: ctx.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type', ELEVATED_TOKEN_HEADER],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', ELEVATED_TOKEN_HEADER],
         allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
         exposeHeaders: ['Retry-After'],
         maxAge: 600,

@@ -67,6 +67,12 @@ export class ElevatedTokenStore {
     return found.token;
   }
 
+  /** Drops `token` if it is held: the server refused it, so it must not be offered again. */
+  forget(token: string): void {
+    const kept = this.#read().filter((t) => t.token !== token);
+    if (kept.length !== this.#read().length) this.#write(kept);
+  }
+
   /** Scopes and expiry of every valid token held (for UIs; no token strings). */
   list(): HeldTokenSummary[] {
     return this.#read().map(({ scopes, exp, singleUse }) => ({ scopes, exp, singleUse }));
