@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
+import { tabsPlugin } from './test/support/tabs-plugin.mjs';
 import { webauthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 const { createReferenceServer, createNodeMiddleware } = await tsImport('./server/index.ts', import.meta.url);
@@ -58,6 +59,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     shippedTemplatesPlugin(),
     webauthnPlugin(),
+    tabsPlugin(),
   ],
   browsers: [
     chromeLauncher({

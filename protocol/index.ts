@@ -11,4 +11,12 @@ export {
   type WireErrorPayload,
 } from './errors.js';
 export { normalizeScopes, parseScopeClaim } from './scopes.js';
-export { DEFAULT_SCOPE_POLICY, isKnownScope, type Scope, type ScopeRule } from './scope-policy.js';
+export {
+  DEFAULT_SCOPE_POLICY,
+  isKnownScope,
+  MULTI_USE_LIFETIME_SECONDS,
+  SINGLE_USE_LIFETIME_SECONDS,
+  SINGLE_USE_SCOPES,
+  type Scope,
+  type ScopeRule,
+} from './scope-policy.js';

@@ -70,8 +70,10 @@ const SCENARIOS = [
   // the method vocabulary, elevationOf). The performance issue cuts these again (lazy methods).
   // Every export: it grew by stepUpFetch/withStepUp (refusal → prompt → one retry, ≈ 1 kB).
   { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 17.5 * KB },
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 33 * KB },
-  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 18 * KB },
+  // The dialog grew by what the refused-call issue asks of it (≈ 1.1 kB): the action, its details
+  // and how long the approval lasts (before and after), and one prompt at a time across tabs.
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 33.8 * KB },
+  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 19.2 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

@@ -4,12 +4,12 @@
 // rotated-out key still verifies.
 import { randomUUID } from 'node:crypto';
 import { SignJWT, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import { normalizeScopes } from '@step-up-kit/protocol';
+import { MULTI_USE_LIFETIME_SECONDS, normalizeScopes, SINGLE_USE_LIFETIME_SECONDS } from '@step-up-kit/protocol';
 import type { Scope, ScopePolicy } from './scope-policy.js';
 import { loadSigningKeys, type SigningKeys } from './signing-keys.js';
 
-export const SINGLE_USE_LIFETIME_SECONDS = 5 * 60;
-export const MULTI_USE_LIFETIME_SECONDS = 10 * 60;
+// The lifetimes are the protocol's: the dialog says them before the step-up.
+export { MULTI_USE_LIFETIME_SECONDS, SINGLE_USE_LIFETIME_SECONDS };
 
 /**
  * How the user proved themselves, as RFC 8176 authentication method references (the token's

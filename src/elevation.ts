@@ -13,15 +13,17 @@ export interface StepUpElevation {
   credentialId: string | undefined;
   /** Expiry of the elevated token, seconds since the epoch, when known. */
   expiresAt: number | undefined;
+  /** Whether the token approves one call only (its `singleUse` claim), when known. */
+  singleUse: boolean | undefined;
   /** True when a valid token was already held and nothing was asked of the user. */
   alreadyElevated: boolean;
 }
 
-/** The elevation for `scope` as the client holds it now, with its token's expiry (never the token). */
+/** The elevation for `scope` as the client holds it now, with its token's expiry and use (never the token). */
 export function elevationOf(
-  { scope, method, credentialId, alreadyElevated }: Omit<StepUpElevation, 'expiresAt'>,
+  { scope, method, credentialId, alreadyElevated }: Omit<StepUpElevation, 'expiresAt' | 'singleUse'>,
   client: StepUpClient = getDefaultClient(),
 ): StepUpElevation {
-  const expiresAt = client.listElevatedTokens().find((t) => t.scopes.includes(scope))?.exp;
-  return { scope, method, credentialId, expiresAt, alreadyElevated };
+  const held = client.listElevatedTokens().find((t) => t.scopes.includes(scope));
+  return { scope, method, credentialId, expiresAt: held?.exp, singleUse: held?.singleUse, alreadyElevated };
 }

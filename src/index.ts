@@ -17,7 +17,16 @@ export type { Eip1193Provider, WalletInfo, WalletProviderDetail } from './wallet
 export { verifySocial, completeSocialRedirect, type VerifySocialParams } from './social.js';
 export { handleSocialCallback } from './social-callback.js';
 export { elevatedFetch, type ElevatedFetchInit } from './elevated-fetch.js';
-export { stepUpFetch, withStepUp, type StepUpFetchInit, type StepUpFetchOptions, type StepUpPrompt, type StepUpRefusal } from './step-up-fetch.js';
+export {
+  stepUpFetch,
+  withStepUp,
+  type StepUpAbout,
+  type StepUpDetail,
+  type StepUpFetchInit,
+  type StepUpFetchOptions,
+  type StepUpPrompt,
+  type StepUpRefusal,
+} from './step-up-fetch.js';
 export { CLOCK_SKEW_MARGIN_SECONDS, type HeldTokenSummary } from './token-store.js';
 export { StepUpTokenEvent, StepUpCheckFailedEvent, type StepUpClientEventMap, type TokenEventType } from './client-events.js';
 export { StepUpError, isStepUpError, ERROR_MESSAGES, type StepUpErrorCode } from './errors.js';

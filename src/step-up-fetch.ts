@@ -11,14 +11,27 @@ import { ELEVATED_TOKEN_HEADER, type ScopeValue } from '@step-up-kit/protocol';
 
 export type { StepUpRefusal };
 
+/** What the app says about the call being approved; the dialog shows it. */
+export interface StepUpAbout {
+  /** A human label of the action, e.g. 'Export private key'. */
+  action?: string;
+  /** Label/value pairs: amount, destination, device. */
+  details?: readonly StepUpDetail[];
+}
+
+export interface StepUpDetail {
+  label: string;
+  value: string;
+}
+
 /**
  * How a step-up runs: a `<step-up-dialog>` (anything with its `requestStepUp`), or a function.
  * Either resolves once the client holds a token for `scope`, and rejects with a StepUpError of
  * code `cancelled` when the user gives up.
  */
 export type StepUpPrompt =
-  | { requestStepUp(scope: string): Promise<StepUpElevation> }
-  | ((scope: string, refusal: StepUpRefusal) => Promise<StepUpElevation>);
+  | { requestStepUp(scope: string, about?: StepUpAbout): Promise<StepUpElevation> }
+  | ((scope: string, refusal: StepUpRefusal, about: StepUpAbout) => Promise<StepUpElevation>);
 
 export interface StepUpFetchOptions {
   /** Runs the step-up. Default: the page's first `<step-up-dialog>`; with neither, a refusal is returned as is. */
@@ -29,8 +42,11 @@ export interface StepUpFetchOptions {
   onCancel?: 'return' | 'throw';
 }
 
-/** `fetch`'s init, with `scope` to send a held token for it on the first attempt, and per-call options. */
-export type StepUpFetchInit = RequestInit & StepUpFetchOptions & { scope?: ScopeValue };
+/**
+ * `fetch`'s init, with `scope` to send a held token for it on the first attempt, what is being
+ * approved (`action`, `details`: the dialog shows them), and per-call options.
+ */
+export type StepUpFetchInit = RequestInit & StepUpFetchOptions & StepUpAbout & { scope?: ScopeValue };
 
 // One prompt at a time on the page: a dialog shows one step-up, and a single-use token must be
 // taken by its caller before the next prompt runs.
@@ -51,9 +67,9 @@ interface SharedStepUp {
 const running = /* @__PURE__ */ new Map<string, SharedStepUp>();
 
 /** Runs (or joins) the step-up `refusal` asks for; the token this caller retries with. */
-async function elevate(client: StepUpClient, prompt: StepUpPrompt, refusal: StepUpRefusal): Promise<string | undefined> {
+async function elevate(client: StepUpClient, prompt: StepUpPrompt, refusal: StepUpRefusal, about: StepUpAbout): Promise<string | undefined> {
   const { scope } = refusal;
-  const ask = () => (typeof prompt === 'function' ? prompt(scope, refusal) : prompt.requestStepUp(scope));
+  const ask = () => (typeof prompt === 'function' ? prompt(scope, refusal, about) : prompt.requestStepUp(scope, about));
   let shared = running.get(scope);
   if (shared?.client !== client) {
     const entry: SharedStepUp = (shared = { client, done: oneAtATime(ask) });
@@ -83,7 +99,7 @@ async function fetchWithStepUp(
   input: RequestInfo | URL,
   init: StepUpFetchInit = {},
 ): Promise<Response> {
-  const { scope, prompt = options.prompt, client = options.client ?? getDefaultClient(), onCancel = options.onCancel, ...rest } = init;
+  const { scope, action, details, prompt = options.prompt, client = options.client ?? getDefaultClient(), onCancel = options.onCancel, ...rest } = init;
   const send = fetch ?? client.config.fetch ?? globalThis.fetch;
   const request = new Request(input, rest);
   // The same pinning as elevatedFetch: tokens (and the session) only ever go to the API origin.
@@ -120,7 +136,7 @@ async function fetchWithStepUp(
   }
   let token: string | undefined;
   try {
-    token = await elevate(client, stepUp, refusal);
+    token = await elevate(client, stepUp, refusal, { action, details });
   } catch (error) {
     if (onCancel !== 'throw' && isStepUpError(error, 'cancelled')) return first;
     throw error;

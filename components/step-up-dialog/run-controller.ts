@@ -2,6 +2,8 @@
 // (resolved with `elevated`, or rejected `cancelled` with `stepupcancel`; nothing reported
 // after the end), the check (through @lit/task) and its "try again", and which credential's
 // method is shown. The host does the showing: the controller says when (`show`, `ended`).
+// One run at a time across the site's tabs: a run holds a Web Lock from its check to its end,
+// so a second tab waits (and says so) instead of sending a code that voids the first tab's.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
@@ -12,6 +14,7 @@ import {
   type StepUpCheckOutcome,
   type StepUpClient,
   type StepUpCredential,
+  type StepUpAbout,
   type StepUpElevation,
   type StepUpMethod,
 } from '../../src/index.js';
@@ -26,6 +29,7 @@ export const CHECK_SHOW_DELAY_MS = 250;
 /** One requestStepUp, from start to end. */
 export interface StepUpRun {
   readonly scope: string;
+  readonly about: StepUpAbout;
   readonly client: StepUpClient;
   /** Fires when the run ends (verified, cancelled, replaced): whatever it started stops. */
   readonly signal: AbortSignal;
@@ -60,6 +64,8 @@ export class StepUpRunController implements ReactiveController {
   readonly #checkTask: Task<[Run], CheckAnswer>;
 
   #run?: Run;
+  /** The run waiting for the prompt lock, if any. */
+  #waitingRun?: Run;
   /** The current run's latest check answer. */
   #answer?: StepUpCheckOutcome;
   #currentId?: string;
@@ -90,6 +96,11 @@ export class StepUpRunController implements ReactiveController {
     return this.#run;
   }
 
+  /** True while the current run waits for another tab's (or dialog's) step-up to end. */
+  get waiting(): boolean {
+    return this.#run !== undefined && this.#waitingRun === this.#run;
+  }
+
   /** True while the current run's check is in flight. */
   get checking(): boolean {
     return this.#run !== undefined && this.#checkTask.status === TaskStatus.PENDING;
@@ -114,7 +125,7 @@ export class StepUpRunController implements ReactiveController {
    * Runs the step-up for `scope`: see StepUpDialog.requestStepUp. One run at a time: the same
    * scope gets the running one's promise; another scope cancels it first.
    */
-  request(scope: string): Promise<StepUpElevation> {
+  request(scope: string, about: StepUpAbout = {}): Promise<StepUpElevation> {
     if (this.#run?.scope === scope) return this.#run.promise;
     this.cancel();
     let client: StepUpClient;
@@ -130,13 +141,35 @@ export class StepUpRunController implements ReactiveController {
       reject = rej;
     });
     const abort = new AbortController();
-    const run: Run = { scope, client, signal: abort.signal, abort, promise, resolve, reject };
+    const run: Run = { scope, about, client, signal: abort.signal, abort, promise, resolve, reject };
     this.#run = run;
     this.#options.started?.(run);
     this.#showSoon = setTimeout(() => this.#options.show(run, false), CHECK_SHOW_DELAY_MS);
-    void this.#checkTask.run([run]);
+    this.#whenOurTurn(run, () => void this.#checkTask.run([run]));
     this.#host.requestUpdate();
     return promise;
+  }
+
+  /**
+   * Runs `begin` once no other run of this site holds the prompt lock, and holds it until `run`
+   * ends: two tabs never both ask (the second's email code would void the first's). The check
+   * comes after the wait, so it sees what the other tab's step-up changed. Only a dialog on the
+   * page takes the lock: a run that can never be shown must not block other tabs.
+   */
+  #whenOurTurn(run: Run, begin: () => void): void {
+    const locks = globalThis.navigator?.locks;
+    if (!locks || !(this.#host as Partial<Element>).isConnected) return begin();
+    this.#waitingRun = run;
+    const ended = new Promise((resolve) => run.signal.addEventListener('abort', resolve, { once: true }));
+    locks
+      .request(`step-up-kit prompt ${run.client.apiBase}`, { signal: run.signal }, () => {
+        if (this.#waitingRun === run) this.#waitingRun = undefined;
+        if (run.signal.aborted) return;
+        begin();
+        this.#host.requestUpdate();
+        return ended;
+      })
+      .catch(() => undefined); // aborted while waiting: the run has ended already
   }
 
   /** Checks again ("try again" after a failed check). */

@@ -116,5 +116,38 @@ export default [
       gap: 0.75em;
       align-items: flex-start;
     }
+    .approval {
+      display: block;
+      margin-block-start: 0.25em;
+    }
+    .details {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.25em 1em;
+      margin: 0;
+      padding: 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .details div {
+      display: contents;
+    }
+    .details dt {
+      color: var(--_muted);
+    }
+    .details dd {
+      margin: 0;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    /* the announcement after a step-up: heard, not seen */
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `,
 ];

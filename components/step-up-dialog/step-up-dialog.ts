@@ -1,13 +1,17 @@
 import { html, nothing, type LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import { MULTI_USE_LIFETIME_SECONDS, SINGLE_USE_SCOPES } from '@step-up-kit/protocol';
 import { displayAlias, getDefaultClient, methodOf } from '../../src/index.js';
-import type { StepUpClient, StepUpCredential, StepUpElevation, StepUpError } from '../../src/index.js';
+import type { StepUpAbout, StepUpClient, StepUpCredential, StepUpDetail, StepUpElevation, StepUpError } from '../../src/index.js';
 import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
 import { icon, spinner } from '../internal/icons.js';
 import { StepUpElement } from '../internal/step-up-element.js';
 import { StepUpMethodHost } from './method-host.js';
 import { StepUpRunController, type StepUpRun } from './run-controller.js';
 import styles from './step-up-dialog.styles.js';
+
+/** The dialogs of this page whose modal is showing. */
+const openDialogs = new Set<StepUpDialog>();
 
 /** The focused element, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -38,12 +42,16 @@ function deepActiveElement(): HTMLElement | null {
  * @slot header - Above the title (a logo).
  * @slot footer - At the bottom of the dialog.
  * @slot help - Shown when no method is available (a link to support).
+ * @slot reason - Under the description: why the app asks (e.g. "Exports are checked again after 10 minutes.").
  * @csspart dialog - The native `<dialog>`.
  * @csspart panel - Its content box.
  * @csspart header - Title row.
  * @csspart title - The title.
  * @csspart close-button - The close button.
- * @csspart description - The sentence under the title.
+ * @csspart description - The sentence under the title (naming the `action` when set).
+ * @csspart details - The `details` being approved (a description list).
+ * @csspart approval - How long the approval lasts: this one action, or some minutes.
+ * @csspart waiting - Shown while another tab or window of the site is asking first.
  * @csspart body - The changing middle.
  * @csspart checking - The "checking" state.
  * @csspart no-method - The "no method available" state.
@@ -84,7 +92,10 @@ export class StepUpDialog extends StepUpElement {
   /** The run: requestStepUp's promise and outcome, the check and its retry, the credential shown. */
   protected readonly runController = new StepUpRunController(this, {
     client: () => this.client ?? getDefaultClient(),
-    started: () => (this.#opener = deepActiveElement()),
+    started: () => {
+      this.#opener = deepActiveElement();
+      this.#announcement = '';
+    },
     show: (run, checked) => void this.#show(run, checked),
     ended: () => this.#hide(),
   });
@@ -103,6 +114,12 @@ export class StepUpDialog extends StepUpElement {
   /** The step-up client; the default client (`initializeStepUp`) when not set. */
   @property({ attribute: false }) client?: StepUpClient;
 
+  /** A human label of the action being approved, e.g. `Export private key`: the description names it. */
+  @property() action?: string;
+
+  /** Label/value pairs shown with the action: amount, destination, device. */
+  @property({ attribute: false }) details?: readonly StepUpDetail[];
+
   /** Passed to `<step-up-social>` as `redirect-url`: the page that finishes a social sign-in. */
   @property({ attribute: 'social-redirect-url' }) socialRedirectUrl?: string;
 
@@ -111,6 +128,9 @@ export class StepUpDialog extends StepUpElement {
 
   /** The run the modal was last shown for. */
   #shownRun?: StepUpRun;
+
+  /** Said to assistive technology once a run succeeds: the approval the token actually carries. */
+  #announcement = '';
 
   protected override willUpdate(): void {
     this.methodHost.prepare(this.runController.run, this.runController.current);
@@ -125,10 +145,13 @@ export class StepUpDialog extends StepUpElement {
    * Runs the step-up for `scope` (default: the `scope` attribute). Resolves with the elevation
    * (at once, with `alreadyElevated: true`, when a valid token is held); rejects with a
    * `StepUpError` of code `cancelled` when the user closes the dialog. A second call while one
-   * is running for the same scope returns the same promise.
+   * is running for the same scope returns the same promise. `about` names the action and its
+   * details for this run (what it leaves out: the `action` and `details` properties).
    */
-  requestStepUp(scope: string = this.scope): Promise<StepUpElevation> {
-    return this.runController.request(scope);
+  requestStepUp(scope: string = this.scope, about: StepUpAbout = {}): Promise<StepUpElevation> {
+    const request = this.runController.request(scope, { action: about.action ?? this.action, details: about.details ?? this.details });
+    void request.then((elevation) => this.#announce(elevation), () => undefined);
+    return request;
   }
 
   /** Starts the step-up and forgets the promise: listen for `elevated` and `stepupcancel`. */
@@ -141,13 +164,30 @@ export class StepUpDialog extends StepUpElement {
     this.runController.cancel();
   }
 
+  /** What the approval covers: one call for a single-use scope, else the minutes a token lives. */
+  #approval(singleUse: boolean, minutes: number): string {
+    return singleUse ? this.t.approvalOnce : this.t.approvalFor(minutes);
+  }
+
+  /** After a step-up the user was asked for: says what the token received allows. */
+  #announce(elevation: StepUpElevation): void {
+    if (elevation.alreadyElevated || elevation.singleUse === undefined || elevation.expiresAt === undefined) return;
+    const minutes = Math.max(1, Math.round((elevation.expiresAt * 1000 - Date.now()) / 60_000));
+    this.#announcement = this.t.approved(this.#approval(elevation.singleUse, minutes));
+    this.requestUpdate();
+  }
+
   /** Opens the modal for `run` (once); once its check has answered, focus goes into the method. */
   async #show(run: StepUpRun, checked: boolean): Promise<void> {
     await this.updateComplete;
     const dialog = this.dialog;
     if (this.runController.run !== run || !dialog) return;
+    // Waiting behind another dialog of this page: a modal on top would leave that one unusable.
+    // (Behind another tab's, it shows why nothing happens yet.) Shown once its turn comes.
+    if (this.runController.waiting && [...openDialogs].some((other) => other !== this)) return;
     if (!dialog.open) {
       dialog.showModal();
+      openDialogs.add(this);
       this.#shownRun = run;
     }
     if (checked) await this.#focusMethod();
@@ -158,6 +198,7 @@ export class StepUpDialog extends StepUpElement {
     const opener = this.#opener;
     this.#opener = null;
     this.#shownRun = undefined;
+    openDialogs.delete(this);
     if (this.dialog?.open) this.dialog.close();
     if (opener?.isConnected) opener.focus();
   }
@@ -262,11 +303,38 @@ export class StepUpDialog extends StepUpElement {
     `;
   }
 
+  /** The sentence under the title, what is being approved, and how long the approval lasts (from the scope policy). */
+  #renderAbout(run: StepUpRun) {
+    const t = this.t;
+    const { action, details = [] } = run.about;
+    const singleUse = (SINGLE_USE_SCOPES as readonly string[]).includes(run.scope);
+    return html`
+      <p id="description" part="description" class="intro">
+        ${action ? t.actionDescription(action) : t.dialogDescription}
+        <span part="approval" class="approval">${this.#approval(singleUse, MULTI_USE_LIFETIME_SECONDS / 60)}</span>
+      </p>
+      ${details.length === 0
+        ? nothing
+        : html`<dl part="details" class="details" aria-label=${t.detailsLabel}>
+            ${details.map(({ label, value }) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+          </dl>`}
+      <slot name="reason"></slot>
+    `;
+  }
+
+  #renderBody() {
+    const { runController, t } = this;
+    if (runController.waiting) return html`<p part="waiting" class="checking" role="status">${spinner}${t.waitingForOtherTab}</p>`;
+    if (runController.checking) return html`<p part="checking" class="checking" role="status">${spinner}${t.checking}</p>`;
+    return this.#renderMethods();
+  }
+
   override render() {
     const t = this.t;
+    const run = this.runController.run;
     return html`
       <dialog part="dialog" aria-labelledby="title" aria-describedby="description" @cancel=${this.#onCancel} @close=${this.#onClose}>
-        ${this.runController.run
+        ${run
           ? html`<div part="panel" class="panel">
               <slot name="header"></slot>
               <div part="header" class="header">
@@ -275,18 +343,13 @@ export class StepUpDialog extends StepUpElement {
                   ${icon('close')}
                 </button>
               </div>
-              <p id="description" part="description" class="intro">${t.dialogDescription}</p>
-              <div part="body" class="body">
-                ${this.runController.checking
-                  ? html`<p part="checking" class="checking" role="status">
-                      ${spinner}${t.checking}
-                    </p>`
-                  : this.#renderMethods()}
-              </div>
+              ${this.#renderAbout(run)}
+              <div part="body" class="body">${this.#renderBody()}</div>
               <slot name="footer" part="footer"></slot>
             </div>`
           : nothing}
       </dialog>
+      <p class="visually-hidden" role="status">${this.#announcement}</p>
     `;
   }
 }

@@ -16,6 +16,12 @@ const de: StepUpStrings = {
   useAnotherMethod: 'Andere Methode verwenden',
   noMethod: 'Für Ihr Konto ist derzeit keine Bestätigungsmethode verfügbar.',
   tryAgain: 'Erneut versuchen',
+  actionDescription: (action) => `Um mit „${action}“ fortzufahren, bestätigen Sie bitte, dass Sie es sind.`,
+  detailsLabel: 'Was Sie bestätigen',
+  approvalOnce: 'Ihre Bestätigung gilt nur für diese eine Aktion.',
+  approvalFor: (minutes) => `Ihre Bestätigung gilt ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} lang.`,
+  approved: (approval) => `Bestätigt. ${approval}`,
+  waitingForOtherTab: 'Schließen Sie zuerst die Bestätigung in Ihrem anderen Tab oder Fenster ab. Danach geht es hier von selbst weiter.',
 
   methodLabels: {
     passkey: 'Passkey',

@@ -23,6 +23,12 @@ const en: StepUpStrings = {
   useAnotherMethod: 'Use another method',
   noMethod: 'No verification method is available for your account right now.',
   tryAgain: 'Try again',
+  actionDescription: (action) => `To continue with “${action}”, confirm it’s you.`,
+  detailsLabel: 'What you are approving',
+  approvalOnce: 'Your approval covers this one action.',
+  approvalFor: (minutes) => `Your approval lasts ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+  approved: (approval) => `Confirmed. ${approval}`,
+  waitingForOtherTab: 'Finish confirming in your other tab or window first. This continues by itself afterwards.',
 
   methodLabels: {
     passkey: 'Passkey',

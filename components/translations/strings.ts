@@ -15,6 +15,17 @@ export interface StepUpStrings {
   useAnotherMethod: string;
   noMethod: string;
   tryAgain: string;
+  /** The description when the app names the action (`action`: a label such as 'Export private key'). */
+  actionDescription(action: string): string;
+  /** The accessible name of the list of `details` (amount, destination…). */
+  detailsLabel: string;
+  /** How long the approval lasts: one call (single-use scope), or minutes. */
+  approvalOnce: string;
+  approvalFor(minutes: number): string;
+  /** Announced once verified, with the approval the token actually carries. */
+  approved(approval: string): string;
+  /** While another tab or window of this site is asking: this one waits its turn. */
+  waitingForOtherTab: string;
 
   methodLabels: Record<StepUpMethod, string>;
   /** Name of a social provider ('google' → 'Google'). */
