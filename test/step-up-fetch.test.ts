@@ -344,7 +344,34 @@ describe('stepUpFetch', () => {
       expect((await response.json()).privateKey).to.be.a('string');
       expect(dialog.open).to.equal(false);
       expect(deepActive()).to.equal(button);
-      expect(log.to(EXPORT)).to.have.length(2);
+      const [first, retry, ...more] = log.to(EXPORT);
+      expect(more, 'requests after the retry').to.deep.equal([]);
+      expect(retry!.headers.get('idempotency-key')).to.equal(first!.headers.get('idempotency-key')).and.to.be.a('string');
+    });
+
+    it('three calls refused for a multi-use scope open the dialog once; one code, three retries', async () => {
+      const { client } = await signedInClient('alice');
+      const { dialog } = await page(client);
+      let opened = 0;
+      dialog.shadowRoot!.querySelector('dialog')!.addEventListener('toggle', (event) => {
+        if ((event as ToggleEvent).newState === 'open') opened++;
+      });
+      const log = sendLog();
+      const link = withStepUp(log.fetch, { client });
+      const calls = [1, 2, 3].map((n) => link(LINK, { method: 'POST', body: JSON.stringify({ n }), headers: { 'content-type': 'application/json' } }));
+      await waitForOpen(dialog);
+      await waitUntil(() => deepActive() === codeInput(currentMethod(dialog)), 'focus is in the code field');
+      const { totpSecret } = await secretsOf('alice');
+      await type(await generate({ secret: totpSecret! }));
+
+      const responses = await Promise.all(calls);
+      expect(responses.map((r) => r.status)).to.deep.equal([200, 200, 200]);
+      expect(opened, 'the dialog opened once').to.equal(1);
+      const sent = log.to(LINK);
+      expect(sent).to.have.length(6);
+      const retries = sent.filter((r) => r.headers.has(ELEVATED_TOKEN_HEADER));
+      expect(retries).to.have.length(3);
+      expect(new Set(retries.map((r) => r.headers.get(ELEVATED_TOKEN_HEADER))).size, 'one token for all three').to.equal(1);
     });
 
     it('a held token the server refuses is dropped: the dialog asks for real, and the call is sent again with the new token', async () => {
