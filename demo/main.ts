@@ -10,6 +10,7 @@ import {
   initializeStepUp,
   isStepUpError,
   shortenAddress,
+  stepUpFetch,
   type StepUpClient,
 } from '../src/index.js';
 import { announceDemoWallet, createDemoWallet, registerPasskey, removePasskey } from '../src/dev/index.js';
@@ -66,8 +67,7 @@ async function signIn(userId: string, restored?: DemoSession) {
   for (const type of ['tokenstored', 'tokenconsumed', 'tokenexpired'] as const) client.addEventListener(type, renderTokens);
   $<HTMLSelectElement>('#user').value = userId;
   $('#signed-in').textContent = `Signed in as ${userId}.`;
-  document.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((b) => (b.disabled = false));
-  $<HTMLButtonElement>('#register-passkey').disabled = false;
+  document.querySelectorAll<HTMLButtonElement>('[data-scope], #export, #register-passkey').forEach((b) => (b.disabled = false));
   await setUpTesterPanel();
 }
 
@@ -158,6 +158,31 @@ async function runAction(button: HTMLButtonElement) {
   renderTokens();
 }
 
+/**
+ * "Export private key" asks nothing first: it calls its endpoint, the server refuses for want
+ * of a step-up and names the scope, stepUpFetch opens the dialog for it and sends the call once
+ * more. The dialog opens only on a refusal, so its `elevated` event marks that round trip.
+ */
+async function exportPrivateKey() {
+  let verified: string | undefined;
+  const listening = new AbortController();
+  dialog.addEventListener(
+    'elevated',
+    ({ detail }) => (verified = detail.alreadyElevated ? 'already verified' : `verified by ${detail.method}`),
+    { signal: listening.signal },
+  );
+  try {
+    const response = await stepUpFetch(`${API}/protected/wallet/export`, { method: 'POST', action: 'Export private key', onCancel: 'throw' });
+    const roundTrip = verified ? `refused → ${verified} → sent again → ` : '';
+    show(`wallet:export: ${roundTrip}${response.status}\n${JSON.stringify(await response.json(), null, 2)}`);
+  } catch (error) {
+    show(isStepUpError(error, 'cancelled') ? 'Cancelled: the server refused the export, and it was not sent again.' : (error as Error).message);
+  } finally {
+    listening.abort();
+  }
+  renderTokens();
+}
+
 async function start() {
   const users = await dev<Array<{ id: string; label: string }>>('users');
   $('#user').replaceChildren(...users.map((u) => new Option(u.label, u.id)));
@@ -168,6 +193,7 @@ async function start() {
   document.querySelectorAll<HTMLButtonElement>('[data-scope]').forEach((button) =>
     button.addEventListener('click', () => void runAction(button)),
   );
+  $('#export').addEventListener('click', () => void exportPrivateKey());
   $('#register-passkey').addEventListener('click', () =>
     void changePasskeys('credential:link', () =>
       registerPasskey({ name: 'This browser' }).then(({ alias }) => `Passkey "${alias}" registered: it is now offered first.`),

@@ -1,6 +1,7 @@
 // Drives each framework example (built, except the plain HTML one) in an iframe as a user
-// would: sign in, ask for the protected action, type the emailed code into the dialog, and
-// see the framework's own `elevated` / `stepupcancel` handler update the page.
+// would: sign in, press the protected action (its call is refused, which opens the dialog),
+// type the emailed code into the dialog, and see the framework's own `elevated` /
+// `stepupcancel` handler and the answer of the call update the page.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../test/support/wait.js';
 import { outbox, resetBackend } from '../../test/support/backend.js';
@@ -32,7 +33,7 @@ async function open(page: string): Promise<Document> {
 const byTestId = (doc: Document, id: string) => doc.querySelector<HTMLElement>(`[data-testid=${id}]`)!;
 const text = (doc: Document, id: string) => byTestId(doc, id).textContent?.trim();
 
-/** Signs in as bob, presses "Link a new email" and waits for the emailed code's field. */
+/** Signs in as bob, presses "Link a new email" and waits for the emailed code's field the refusal brings up. */
 async function startStepUp(doc: Document): Promise<{ dialog: HTMLElement; input: HTMLInputElement }> {
   byTestId(doc, 'sign-in').click();
   await waitUntil(() => text(doc, 'session') === 'Signed in as bob.', 'did not sign in', WAIT);
@@ -57,29 +58,29 @@ describe('framework examples', () => {
 
   for (const [name, page] of Object.entries(EXAMPLES)) {
     describe(name, () => {
-      it('completes an email-code step-up; its elevated handler runs and the protected call is accepted', async () => {
+      it('a refused call becomes an email-code step-up for its scope; the elevated handler runs and the call, sent again, is accepted', async () => {
         const doc = await open(page);
-        const { dialog, input } = await startStepUp(doc);
-        expect(dialog.getAttribute('scope')).to.equal('credential:link');
+        const { input } = await startStepUp(doc);
 
         const { code } = (await outbox('bob')).find((m) => m.channel === 'email')!;
         input.value = code;
         input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 
-        await waitUntil(() => text(doc, 'outcome') === 'elevated via email', 'the elevated handler did not run', WAIT);
-        await waitUntil(() => text(doc, 'status') === 'credential:link → 200', 'the protected call was not accepted', WAIT);
+        await waitUntil(() => text(doc, 'outcome') === 'elevated via email (credential:link)', 'the elevated handler did not run', WAIT);
+        await waitUntil(() => text(doc, 'status') === 'POST credentials/link → 200', 'the call sent again was not accepted', WAIT);
 
-        // Again: the held token answers at once, and the handler hears about it.
+        // Again: refused once more (no scope named, so no token went first), the dialog answers
+        // at once from the held token, and the handler hears about it.
         byTestId(doc, 'link').click();
-        await waitUntil(() => text(doc, 'outcome') === 'already elevated', 'no elevated event for a held token', WAIT);
+        await waitUntil(() => text(doc, 'outcome') === 'already elevated (credential:link)', 'no elevated event for a held token', WAIT);
       });
 
-      it('closing the dialog runs its stepupcancel handler', async () => {
+      it('closing the dialog runs its stepupcancel handler, and the call answers with the refusal', async () => {
         const doc = await open(page);
         const { dialog } = await startStepUp(doc);
         dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~=close-button]')!.click();
-        await waitUntil(() => text(doc, 'outcome') === 'cancelled', 'the cancel handler did not run', WAIT);
-        expect(text(doc, 'status')).to.equal('');
+        await waitUntil(() => text(doc, 'outcome') === 'cancelled (credential:link)', 'the cancel handler did not run', WAIT);
+        await waitUntil(() => text(doc, 'status') === 'POST credentials/link → 401', 'the refusal was not returned', WAIT);
       });
     });
   }

@@ -1,6 +1,6 @@
 import { Component, CUSTOM_ELEMENTS_SCHEMA, signal } from '@angular/core';
-import { elevatedFetch, initializeStepUp, TokenScope } from 'step-up-kit';
-import type { StepUpCancelEvent, StepUpDialog, StepUpElevatedEvent } from 'step-up-kit/components';
+import { initializeStepUp, stepUpFetch } from 'step-up-kit';
+import type { StepUpCancelEvent, StepUpElevatedEvent } from 'step-up-kit/components';
 import { API_BASE, demoSignIn } from '../shared/sign-in.js';
 
 @Component({
@@ -11,15 +11,14 @@ import { API_BASE, demoSignIn } from '../shared/sign-in.js';
     <h1>Angular</h1>
     <p data-testid="session">{{ user() ? 'Signed in as ' + user() + '.' : 'Not signed in.' }}</p>
     <button type="button" data-testid="sign-in" (click)="signIn()">Sign in as bob</button>
-    <button type="button" data-testid="link" [disabled]="!user()" (click)="linkEmail(dialog)">Link a new email</button>
+    <button type="button" data-testid="link" [disabled]="!user()" (click)="linkEmail()">Link a new email</button>
     <p data-testid="outcome">{{ outcome() }}</p>
     <p data-testid="status">{{ status() }}</p>
 
-    <step-up-dialog #dialog [scope]="scope" (elevated)="onElevated($event)" (stepupcancel)="onCancel($event)"></step-up-dialog>
+    <step-up-dialog (elevated)="onElevated($event)" (stepupcancel)="onCancel($event)"></step-up-dialog>
   `,
 })
 export class AppComponent {
-  readonly scope = TokenScope.Credentiallink;
   readonly user = signal<string | undefined>(undefined);
   readonly outcome = signal('');
   readonly status = signal('');
@@ -30,20 +29,18 @@ export class AppComponent {
     this.user.set('bob');
   }
 
-  linkEmail(dialog: StepUpDialog): void {
-    // The outcome arrives as `elevated` or `stepupcancel`.
-    dialog.requestStepUp(this.scope).catch(() => {});
+  async linkEmail(): Promise<void> {
+    // No check first: the server's refusal opens the dialog, then the call is sent once more.
+    const response = await stepUpFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST' });
+    this.status.set(`POST credentials/link → ${response.status}`);
   }
 
-  async onElevated(event: StepUpElevatedEvent): Promise<void> {
-    const { method, alreadyElevated } = event.detail;
-    this.outcome.set(alreadyElevated ? 'already elevated' : `elevated via ${method}`);
-    const response = await elevatedFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST', scope: this.scope });
-    this.status.set(`${this.scope} → ${response.status}`);
+  onElevated(event: StepUpElevatedEvent): void {
+    const { method, alreadyElevated, scope } = event.detail;
+    this.outcome.set(alreadyElevated ? `already elevated (${scope})` : `elevated via ${method} (${scope})`);
   }
 
-  onCancel(_event: StepUpCancelEvent): void {
-    this.outcome.set('cancelled');
-    this.status.set('');
+  onCancel(event: StepUpCancelEvent): void {
+    this.outcome.set(`cancelled (${event.detail.scope})`);
   }
 }

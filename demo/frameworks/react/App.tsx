@@ -1,12 +1,9 @@
-import { useRef, useState } from 'react';
-import { elevatedFetch, initializeStepUp, TokenScope } from 'step-up-kit';
-import type { StepUpCancelEvent, StepUpDialog, StepUpElevatedEvent } from 'step-up-kit/components';
+import { useState } from 'react';
+import { initializeStepUp, stepUpFetch } from 'step-up-kit';
+import type { StepUpCancelEvent, StepUpElevatedEvent } from 'step-up-kit/components';
 import { API_BASE, demoSignIn } from '../shared/sign-in.js';
 
-const scope = TokenScope.Credentiallink;
-
 export function App() {
-  const dialog = useRef<StepUpDialog>(null);
   const [user, setUser] = useState<string>();
   const [outcome, setOutcome] = useState('');
   const [status, setStatus] = useState('');
@@ -17,21 +14,19 @@ export function App() {
     setUser('bob');
   }
 
-  function linkEmail() {
-    // The outcome arrives as `elevated` or `stepupcancel`.
-    dialog.current?.requestStepUp(scope).catch(() => {});
+  async function linkEmail() {
+    // No check first: the server's refusal opens the dialog, then the call is sent once more.
+    const response = await stepUpFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST' });
+    setStatus(`POST credentials/link → ${response.status}`);
   }
 
-  async function onElevated(event: StepUpElevatedEvent) {
-    const { method, alreadyElevated } = event.detail;
-    setOutcome(alreadyElevated ? 'already elevated' : `elevated via ${method}`);
-    const response = await elevatedFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST', scope });
-    setStatus(`${scope} → ${response.status}`);
+  function onElevated(event: StepUpElevatedEvent) {
+    const { method, alreadyElevated, scope } = event.detail;
+    setOutcome(alreadyElevated ? `already elevated (${scope})` : `elevated via ${method} (${scope})`);
   }
 
-  function onCancel(_event: StepUpCancelEvent) {
-    setOutcome('cancelled');
-    setStatus('');
+  function onCancel(event: StepUpCancelEvent) {
+    setOutcome(`cancelled (${event.detail.scope})`);
   }
 
   return (
@@ -41,13 +36,13 @@ export function App() {
       <button type="button" data-testid="sign-in" onClick={() => void signIn()}>
         Sign in as bob
       </button>
-      <button type="button" data-testid="link" disabled={!user} onClick={linkEmail}>
+      <button type="button" data-testid="link" disabled={!user} onClick={() => void linkEmail()}>
         Link a new email
       </button>
       <p data-testid="outcome">{outcome}</p>
       <p data-testid="status">{status}</p>
 
-      <step-up-dialog ref={dialog} scope={scope} onelevated={onElevated} onstepupcancel={onCancel} />
+      <step-up-dialog onelevated={onElevated} onstepupcancel={onCancel} />
     </>
   );
 }
