@@ -7,8 +7,8 @@ import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { findChrome } from './find-chrome.mjs';
 
-const STATES = ['checking', 'passkey', 'totp', 'wrong-code', 'rate-limited', 'recovery-code', 'email', 'sms', 'social', 'wallet', 'no-method', 'check-error'];
-const EXTRA = [{ state: 'totp', dir: 'rtl' }, { state: 'email', lang: 'de' }];
+const STATES = ['checking', 'passkey', 'totp', 'wrong-code', 'rate-limited', 'recovery-code', 'email', 'sms', 'social', 'wallet', 'no-method', 'check-error', 'about', 'waiting'];
+const EXTRA = [{ state: 'totp', dir: 'rtl' }, { state: 'email', lang: 'de' }, { state: 'about', dir: 'rtl' }, { state: 'about', lang: 'de' }];
 const OUT = '.screenshots';
 
 const server = await createServer({ configFile: 'vite.config.ts', root: process.cwd(), server: { port: 0, strictPort: false }, logLevel: 'warn' });

@@ -42,7 +42,7 @@ const de: StepUpStrings = {
   retryIn: (time) => `Sie können es in ${time} erneut versuchen.`,
   codeIncomplete: 'Geben Sie den vollständigen Code ein.',
 
-  totpIntro: 'Öffnen Sie Ihre Authentifizierungs-App und geben Sie den angezeigten 6-stelligen Code ein.',
+  totpIntro: 'Öffnen Sie Ihre Authentifizierungs-App und geben Sie den angezeigten 6‑stelligen Code ein.',
   totpLabel: 'Code aus der App',
 
   otpSending: (alias) => `Code wird an ${alias} gesendet…`,

@@ -49,7 +49,7 @@ const en: StepUpStrings = {
   retryIn: (time) => `You can try again in ${time}.`,
   codeIncomplete: 'Enter the whole code.',
 
-  totpIntro: 'Open your authenticator app and enter the 6-digit code it shows.',
+  totpIntro: 'Open your authenticator app and enter the 6‑digit code it shows.',
   totpLabel: 'Authenticator code',
 
   otpSending: (alias) => `Sending a code to ${alias}…`,

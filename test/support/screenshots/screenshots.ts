@@ -1,5 +1,6 @@
 // Renders one dialog state, chosen by the query string, for scripts/screenshots.mjs:
-// ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|checking
+// ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|checking|about|waiting
+//   (about: an action with details and a reason; waiting: another tab holds the prompt)
 //   &scheme=light|dark[&dir=rtl][&lang=de]   (passkey needs a virtual authenticator: scripts/screenshots.mjs adds one)
 import { createStepUpClient, requestExternalAuthElevatedToken, type StepUpClient } from '../../../src/index.js';
 import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../../src/dev/index.js';
@@ -73,6 +74,20 @@ async function main() {
     await registerPasskey({ name: 'This laptop' }, session);
   }
   dialog.client = session;
+  if (state === 'about') {
+    dialog.action = 'Export private key';
+    dialog.details = [
+      { label: 'Wallet', value: '0x7a3F…9C21' },
+      { label: 'Destination', value: 'Ledger Nano X' },
+    ];
+    const reason = Object.assign(document.createElement('p'), { slot: 'reason', textContent: 'Exports are confirmed every time.' });
+    reason.style.margin = '0';
+    dialog.append(reason);
+  }
+  if (state === 'waiting') {
+    // What another tab's dialog holds while it asks (run-controller.ts): never released here.
+    void navigator.locks.request(`step-up-kit prompt ${session.apiBase}`, () => new Promise(() => {}));
+  }
   dialog.requestStepUp().catch(() => undefined);
   await until(() => dialog.open);
   if (state === 'sms') await pick('Text message');
