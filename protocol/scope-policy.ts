@@ -12,6 +12,9 @@ export interface ScopeRule {
 export const SINGLE_USE_LIFETIME_SECONDS = 5 * 60;
 export const MULTI_USE_LIFETIME_SECONDS = 10 * 60;
 
+/** How long an email or SMS code works once sent. */
+export const OTP_CODE_LIFETIME_SECONDS = 5 * 60;
+
 /**
  * The scopes whose tokens are single-use by default: each approves one call. A list of its own,
  * so a client that only says "for this one action" does not carry the whole table.

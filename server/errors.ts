@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { WireErrorBody, WireErrorCode } from '@step-up-kit/protocol';
+import type { WireErrorBody, WireErrorCode, WireErrorPayload } from '@step-up-kit/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds until a retry can succeed; sent as `Retry-After` and `payload.retryAfter`. */
     readonly retryAfter?: number,
+    /** More structured detail for the client (attempts left, when a lock ends). */
+    readonly details?: WireErrorPayload,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,7 +24,9 @@ export function errorBody(error: ApiError): WireErrorBody {
   return {
     error: error.message,
     code: error.code,
-    ...(error.retryAfter !== undefined && { payload: { retryAfter: error.retryAfter } }),
+    ...((error.retryAfter !== undefined || error.details) && {
+      payload: { ...error.details, ...(error.retryAfter !== undefined && { retryAfter: error.retryAfter }) },
+    }),
   };
 }
 

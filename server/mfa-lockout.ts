@@ -6,12 +6,15 @@
 import { assertWithinBudget, spendBudget, DAY_MS } from './daily-budget.js';
 import { ApiError, secondsUntil } from './errors.js';
 import type { ServerContext } from './server-context.js';
+import type { WireErrorCode } from '@step-up-kit/protocol';
 
 export const MFA_MAX_FAILURES = 5;
 export const MFA_LOCKOUT_MS = 5 * 60 * 1000;
 
 function rateLimited(lockedUntil: number, nowMs: number): ApiError {
-  return new ApiError(429, 'mfa_rate_limited', 'Too many wrong codes. Wait a few minutes, then try again.', secondsUntil(lockedUntil, nowMs));
+  return new ApiError(429, 'mfa_rate_limited', 'Too many wrong codes. Wait a few minutes, then try again.', secondsUntil(lockedUntil, nowMs), {
+    lockedUntil: new Date(lockedUntil).toISOString(),
+  });
 }
 
 export interface MfaAttempt {
@@ -46,6 +49,11 @@ export async function beginMfaAttempt(ctx: ServerContext, userId: string, nowMs:
   };
 }
 
-export function attemptsLeftSentence(remaining: number): string {
+function attemptsLeftSentence(remaining: number): string {
   return remaining === 1 ? 'You have 1 attempt left.' : `You have ${remaining} attempts left.`;
+}
+
+/** A wrong code: the sentence says how many attempts are left, and `payload.attemptsRemaining` carries the number. */
+export function wrongCode(code: WireErrorCode, message: string, remaining: number): ApiError {
+  return new ApiError(422, code, `${message} ${attemptsLeftSentence(remaining)}`, undefined, { attemptsRemaining: remaining });
 }

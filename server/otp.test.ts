@@ -64,9 +64,11 @@ describe('email one-time codes', () => {
       const res = await verify(t, jwt, 'email', { verificationUUID, verificationToken: wrong });
       assertError(res, 422, 'wrong_email_verification_token');
       assert.match(res.body.error, new RegExp(`${remaining} attempts? left`));
+      assert.equal(res.body.payload.attemptsRemaining, remaining, 'the number, not only the sentence');
     }
     const fifth = await verify(t, jwt, 'email', { verificationUUID, verificationToken: wrong });
     assertError(fifth, 429, 'too_many_email_verification_attempts');
+    assert.equal(fifth.body.payload.attemptsRemaining, 0);
     assert.equal(fifth.headers.get('retry-after'), null, 'waiting does not help: no Retry-After');
     assert.equal(fifth.body.payload?.retryAfter, undefined);
     assertError(await verify(t, jwt, 'email', { verificationUUID, verificationToken: code }), 429, 'too_many_email_verification_attempts');
@@ -114,6 +116,21 @@ describe('email one-time codes', () => {
     assertError(almost, 429, 'rate_limited');
     assert.equal(almost.headers.get('retry-after'), '1');
     t.clock.advance(0.5);
+    assert.equal((await sendEmail(t, jwt)).status, 200);
+  });
+
+  it('holds the resend cooldown only while a usable code is pending: not after it was used, nor once it has no attempts left', async () => {
+    const t = createTestServer();
+    const jwt = await signIn(t.server, 'bob');
+    const first = (await sendEmail(t, jwt)).body.verificationUUID;
+    assertError(await sendEmail(t, jwt), 429, 'rate_limited');
+    assert.equal((await verify(t, jwt, 'email', { verificationUUID: first, verificationToken: await lastCode(t, 'bob') })).status, 200);
+    // Used: the user has no code left, so a new one goes out at once.
+    const second = await sendEmail(t, jwt);
+    assert.equal(second.status, 200);
+    const wrong = wrongCodeFor(await lastCode(t, 'bob'));
+    for (let i = 0; i < 5; i++) await verify(t, jwt, 'email', { verificationUUID: second.body.verificationUUID, verificationToken: wrong });
+    // No attempts left: the same.
     assert.equal((await sendEmail(t, jwt)).status, 200);
   });
 

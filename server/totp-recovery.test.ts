@@ -72,11 +72,13 @@ describe('TOTP', () => {
       const res = await totp(wrong(good));
       assertError(res, 422, 'mfa_invalid_code');
       assert.match(res.body.error, new RegExp(`${remaining} attempts? left`));
+      assert.equal(res.body.payload.attemptsRemaining, remaining);
     }
     const fifth = await totp('12ab56');
     assertError(fifth, 429, 'mfa_rate_limited');
     assert.equal(fifth.headers.get('retry-after'), '300');
     assert.equal(fifth.body.payload?.retryAfter, 300);
+    assert.equal(fifth.body.payload.lockedUntil, new Date(t.clock.ms + 300_000).toISOString(), 'until when, as a time');
     const locked = await totp(good);
     assertError(locked, 429, 'mfa_rate_limited');
     t.clock.advance(299);

@@ -40,8 +40,8 @@ export class StepUpClient extends EventTarget {
   readonly tokens: ElevatedTokenStore;
   /** @internal Identical checks in flight, by scope, share one request (and its failure, if any). */
   readonly inFlightChecks = new Map<string, Promise<{ result: StepUpCheckResponse; failure?: StepUpError }>>();
-  /** @internal The verification each channel's next `verifyOTP` answers. */
-  readonly pendingOtp = new Map<OtpChannel, string>();
+  /** @internal The code each channel's next `verifyOTP` answers: its request, where it went, when (client clock, ms). */
+  readonly pendingOtp = new Map<OtpChannel, { verificationUUID: string; to: string; sentAt: number }>();
   /** @internal Credentials from the last server check, for method defaults. */
   lastCredentials: readonly StepUpCredential[] = [];
 

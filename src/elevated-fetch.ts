@@ -2,6 +2,7 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
+import { sessionToken } from './http.js';
 import { ELEVATED_TOKEN_HEADER, type ScopeValue } from '@step-up-kit/protocol';
 
 
@@ -31,7 +32,7 @@ export async function elevatedFetch(
   if (url.origin !== client.origin) {
     throw new StepUpError('forbidden', { message: 'Elevated requests can only be sent to the step-up API origin.' });
   }
-  const authToken = await client.config.getAuthToken();
+  const authToken = await sessionToken(client);
   let headers: Headers;
   try {
     headers = new Headers(rest.headers);

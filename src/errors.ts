@@ -37,6 +37,7 @@ const MESSAGES = {
   invalid_credential: 'The passkey could not be verified. Try again.',
   invalid_signature: 'The wallet signature could not be verified. Try again.',
   request_failed: 'That did not work. Try again.',
+  configuration_error: 'This page is not set up to verify you right now. Reload the page; if it keeps happening, contact support.',
 } as const;
 
 export type StepUpErrorCode = keyof typeof MESSAGES;
@@ -55,6 +56,10 @@ export interface StepUpErrorOptions {
   status?: number;
   /** Seconds to wait before retrying (rate_limited). */
   retryAfter?: number;
+  /** Attempts left with this code or device, when the server says. */
+  attemptsRemaining?: number;
+  /** When a lock ends (ms since the epoch), when the server says. */
+  lockedUntil?: number;
   cause?: unknown;
 }
 
@@ -63,12 +68,16 @@ export class StepUpError extends Error {
   readonly code: StepUpErrorCode;
   readonly status: number | undefined;
   readonly retryAfter: number | undefined;
+  readonly attemptsRemaining: number | undefined;
+  readonly lockedUntil: number | undefined;
 
   constructor(code: StepUpErrorCode, options: StepUpErrorOptions = {}) {
     super(options.message ?? MESSAGES[code], { cause: options.cause });
     this.code = code;
     this.status = options.status;
     this.retryAfter = options.retryAfter;
+    this.attemptsRemaining = options.attemptsRemaining;
+    this.lockedUntil = options.lockedUntil;
   }
 }
 

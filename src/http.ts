@@ -14,9 +14,22 @@ export interface ApiRequest {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * The app's session token. A `getAuthToken` that throws is a mistake in the app, not on the
+ * server: it is reported as `configuration_error`, with one console message for the developer.
+ */
+export async function sessionToken(client: StepUpClient): Promise<string | null | undefined> {
+  try {
+    return await client.config.getAuthToken();
+  } catch (cause) {
+    console.error('step-up-kit: getAuthToken threw, so the request was not sent. Check the function given to initializeStepUp or createStepUpClient.', cause);
+    throw new StepUpError('configuration_error', { cause });
+  }
+}
+
 export async function apiRequest(client: StepUpClient, request: ApiRequest): Promise<unknown> {
   throwIfCancelled(request.signal);
-  const authToken = await client.config.getAuthToken();
+  const authToken = await sessionToken(client);
   if (!authToken) throw new StepUpError('not_signed_in');
 
   const timeout = AbortSignal.timeout(client.requestTimeoutMs);
@@ -101,7 +114,11 @@ export async function errorFromResponse(response: Response): Promise<StepUpError
   } catch {
     body = undefined; // HTML error page, empty body, truncated JSON
   }
-  const wire = (body ?? {}) as { error?: unknown; code?: unknown; payload?: { retryAfter?: unknown } | null };
+  const wire = (body ?? {}) as {
+    error?: unknown;
+    code?: unknown;
+    payload?: { retryAfter?: unknown; attemptsRemaining?: unknown; lockedUntil?: unknown } | null;
+  };
   const known = stepUpCodeOf(wire.code);
   const code = known ?? codeForStatus(response.status);
   const serverMessage = wire.error;
@@ -110,5 +127,13 @@ export async function errorFromResponse(response: Response): Promise<StepUpError
       ? serverMessage
       : undefined;
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'), wire.payload?.retryAfter);
-  return new StepUpError(code, { status: response.status, ...(message ? { message } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) });
+  const attempts = wire.payload?.attemptsRemaining;
+  const lockedUntil = typeof wire.payload?.lockedUntil === 'string' ? Date.parse(wire.payload.lockedUntil) : NaN;
+  return new StepUpError(code, {
+    status: response.status,
+    ...(message ? { message } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    ...(Number.isInteger(attempts) && (attempts as number) >= 0 ? { attemptsRemaining: attempts as number } : {}),
+    ...(Number.isFinite(lockedUntil) ? { lockedUntil } : {}),
+  });
 }

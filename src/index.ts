@@ -6,7 +6,7 @@ export { methodOf, displayAlias, type StepUpMethod } from './methods.js';
 export { elevationOf, type StepUpElevation } from './elevation.js';
 export { isFresh, type Prefetch } from './prefetch.js';
 export { hasElevatedAccessToken, getElevatedAccessToken } from './tokens.js';
-export { sendEmailOTP, sendSmsOTP, verifyOTP } from './otp.js';
+export { sendEmailOTP, sendSmsOTP, verifyOTP, hasPendingOTP } from './otp.js';
 export { authenticateTotpMfaDevice, authenticateMfaRecoveryCode } from './mfa.js';
 export { requestExternalAuthElevatedToken } from './external-auth.js';
 export { authenticatePasskeyMFA, prefetchPasskeyOptions, PASSKEY_OPTIONS_MAX_AGE_MS, type PasskeyOptionsPrefetch } from './passkey.js';

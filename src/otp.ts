@@ -2,8 +2,8 @@
 import { callingCodeFor, splitE164 } from './calling-codes.js';
 import type { OtpChannel, StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { JwtVerifiedCredentialFormatEnum } from '@step-up-kit/protocol';
-import { StepUpError, unusableAnswer } from './errors.js';
+import { JwtVerifiedCredentialFormatEnum, OTP_CODE_LIFETIME_SECONDS } from '@step-up-kit/protocol';
+import { isStepUpError, StepUpError, unusableAnswer, type StepUpErrorCode } from './errors.js';
 import { apiRequest } from './http.js';
 import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
 import type { OtpVerification, ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
@@ -16,10 +16,27 @@ function parseVerification(body: unknown): OtpVerification {
   return { verificationUUID: uuid };
 }
 
-async function send(client: StepUpClient, channel: OtpChannel, path: string, body: object, signal?: AbortSignal) {
+/** A code this long before its end is no longer offered for typing: a new one is sent instead. */
+const TYPING_MARGIN_MS = 60_000;
+
+/** Failures after which the pending code can never work: the next step-up sends a new one. */
+const ENDS_CODE = new Set<StepUpErrorCode>(['too_many_attempts', 'code_expired', 'already_used', 'verification_not_found']);
+
+async function send(client: StepUpClient, channel: OtpChannel, path: string, body: object, to: string, signal?: AbortSignal) {
   const verification = parseVerification(await apiRequest(client, { method: 'POST', path, body, signal }));
-  client.pendingOtp.set(channel, verification.verificationUUID);
+  client.pendingOtp.set(channel, { verificationUUID: verification.verificationUUID, to, sentAt: client.now() });
   return verification;
+}
+
+/**
+ * True when this client sent a code by `type` (to `to`, when given) that is still waiting to be
+ * verified and young enough to type: sending another would void it, so a UI reopened for the
+ * same step-up asks for that code instead.
+ */
+export function hasPendingOTP(params: { type: OtpChannel; to?: string }, client: StepUpClient = getDefaultClient()): boolean {
+  const pending = client.pendingOtp.get(params.type);
+  if (!pending || (params.to !== undefined && pending.to !== params.to)) return false;
+  return client.now() < pending.sentAt + OTP_CODE_LIFETIME_SECONDS * 1000 - TYPING_MARGIN_MS;
 }
 
 /**
@@ -37,7 +54,7 @@ export function sendEmailOTP(
       new StepUpError('credential_not_found', { message: 'No email address is on file for this account.' }),
     );
   }
-  return send(client, 'email', 'emailVerifications/create', { email }, params.signal);
+  return send(client, 'email', 'emailVerifications/create', { email }, email, params.signal);
 }
 
 /**
@@ -64,6 +81,7 @@ export function sendSmsOTP(
     'sms',
     'smsVerifications/create',
     { isoCountryCode: split.countryCode.toUpperCase(), phoneCountryCode, phoneNumber },
+    `+${phoneCountryCode}${phoneNumber}`,
     params.signal,
   );
 }
@@ -77,15 +95,22 @@ export async function verifyOTP(
   if (channel !== 'email' && channel !== 'sms') throw new StepUpError('invalid_request');
   const scopes = requireScopes(params.requestedScopes);
   const verificationToken = requireCode(params.token);
-  const verificationUUID = client.pendingOtp.get(channel);
-  if (!verificationUUID) throw new StepUpError('verification_not_found');
-  const body = await apiRequest(client, {
-    method: 'POST',
-    path: channel === 'email' ? 'emailVerifications/verify' : 'smsVerifications/verify',
-    body: { verificationUUID, verificationToken, requestedScopes: scopes },
-    signal: params.signal,
-  });
+  const pending = client.pendingOtp.get(channel);
+  if (!pending) throw new StepUpError('verification_not_found');
+  const { verificationUUID } = pending;
+  let body: unknown;
+  try {
+    body = await apiRequest(client, {
+      method: 'POST',
+      path: channel === 'email' ? 'emailVerifications/verify' : 'smsVerifications/verify',
+      body: { verificationUUID, verificationToken, requestedScopes: scopes },
+      signal: params.signal,
+    });
+  } catch (error) {
+    if (client.pendingOtp.get(channel) === pending && isStepUpError(error) && ENDS_CODE.has(error.code)) client.pendingOtp.delete(channel);
+    throw error;
+  }
   const response = acceptVerifyResponse(client, body, scopes);
-  client.pendingOtp.delete(channel);
+  if (client.pendingOtp.get(channel) === pending) client.pendingOtp.delete(channel);
   return response;
 }

@@ -5,6 +5,7 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import type { StepUpElevation } from './elevation.js';
 import { isStepUpError, StepUpError } from './errors.js';
+import { sessionToken } from './http.js';
 import { readElevatedToken } from './jwt-payload.js';
 import { readStepUpRefusal, type StepUpRefusal } from './step-up-refusal.js';
 import { ELEVATED_TOKEN_HEADER, type ScopeValue } from '@step-up-kit/protocol';
@@ -106,7 +107,7 @@ async function fetchWithStepUp(
   if (new URL(request.url).origin !== client.origin) return send(request);
 
   const headers = new Headers(request.headers);
-  const session = await client.config.getAuthToken();
+  const session = await sessionToken(client);
   if (session && !headers.has('authorization')) headers.set('authorization', `Bearer ${session}`);
   // Both attempts carry one key, so the server can tell a retry from a second action.
   if (!headers.has('idempotency-key')) headers.set('idempotency-key', crypto.randomUUID());

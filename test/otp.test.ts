@@ -1,6 +1,6 @@
 // Email and SMS codes through the core against the real backend: every way a code can fail.
 import { expect } from '@open-wc/testing';
-import { checkStepUpAuth, hasElevatedAccessToken, sendEmailOTP, sendSmsOTP, verifyOTP, type StepUpClient } from '../src/index.js';
+import { checkStepUpAuth, hasElevatedAccessToken, hasPendingOTP, sendEmailOTP, sendSmsOTP, verifyOTP, type StepUpClient } from '../src/index.js';
 import { advanceServerClock, latestCode, outbox, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
 import { rejection } from './support/rejection.js';
 
@@ -58,7 +58,9 @@ describe('email and SMS codes', () => {
       codes.push((await rejection(verifyOTP({ type: 'sms', token: wrongCode(code), requestedScopes: SCOPES }, client))).code!);
     }
     expect(codes).to.deep.equal(['invalid_code', 'invalid_code', 'invalid_code', 'invalid_code', 'too_many_attempts']);
-    expect((await rejection(verifyOTP({ type: 'sms', token: code, requestedScopes: SCOPES }, client))).code).to.equal('too_many_attempts');
+    // The client forgot the spent request: no code is waiting, a new one must be sent.
+    expect((await rejection(verifyOTP({ type: 'sms', token: code, requestedScopes: SCOPES }, client))).code).to.equal('verification_not_found');
+    expect(hasPendingOTP({ type: 'sms' }, client)).to.equal(false);
     expect(hasElevatedAccessToken('credential:link', client)).to.equal(false);
   });
 

@@ -17,9 +17,19 @@ describe('error answers in Dynamic\'s shape', () => {
 
   it('an email code answered with wrong_email_verification_token is invalid_code', async () => {
     const client = clientFor(scriptedJson({ error: 'That code is not correct.', code: 'wrong_email_verification_token' }, 422));
-    client.pendingOtp.set('email', 'v'); // as sendEmailOTP leaves it
+    client.pendingOtp.set('email', { verificationUUID: 'v', to: 'bob@example.com', sentAt: Date.now() }); // as sendEmailOTP leaves it
     const error = await rejection(verifyOTP({ type: 'email', token: '123456', requestedScopes: ['wallet:sign'] }, client));
     expect(error.code).to.equal('invalid_code');
+  });
+
+  it('carries the attempts left and the end of a lock as numbers, from the payload', async () => {
+    const wrong = await totp(scriptedJson({ error: 'That code is not correct. You have 3 attempts left.', code: 'mfa_invalid_code', payload: { attemptsRemaining: 3 } }, 422));
+    expect(wrong).to.include({ code: 'invalid_code', attemptsRemaining: 3, lockedUntil: undefined });
+    const locked = await totp(scriptedJson({ error: 'Too many wrong codes.', code: 'mfa_rate_limited', payload: { retryAfter: 300, lockedUntil: '2030-01-01T00:05:10.000Z' } }, 429));
+    expect(locked).to.include({ code: 'rate_limited', retryAfter: 300, lockedUntil: Date.UTC(2030, 0, 1, 0, 5, 10) });
+    // Nonsense is left out, not trusted.
+    const odd = await totp(scriptedJson({ error: 'x', code: 'mfa_invalid_code', payload: { attemptsRemaining: -2, lockedUntil: 'soon' } }, 422));
+    expect(odd).to.include({ attemptsRemaining: undefined, lockedUntil: undefined });
   });
 
   it('a lockout (mfa_rate_limited) is rate_limited with the wait from the payload, or from Retry-After', async () => {

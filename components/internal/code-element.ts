@@ -115,9 +115,13 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   }
 
   protected renderMessage(): TemplateResult | typeof nothing {
-    if (!this.error) return nothing;
-    const text = this.error.message === this.t.codeIncomplete ? this.t.codeIncomplete : this.messageFor(this.error);
-    return html`${icon('alert')}<span>${text}</span>`;
+    const { error, t } = this;
+    if (!error) return nothing;
+    const text = error.message === t.codeIncomplete ? t.codeIncomplete : this.messageFor(error);
+    // What the server counted, not a fixed sentence: the attempts left, or when a lock ends.
+    const left = error.attemptsRemaining ? ` ${t.attemptsLeft(error.attemptsRemaining)}` : '';
+    const until = error.lockedUntil === undefined ? '' : ` ${t.lockedUntil(new Intl.DateTimeFormat(t.$lang, { timeStyle: 'short' }).format(error.lockedUntil))}`;
+    return html`${icon('alert')}<span>${text}${left}${until}</span>`;
   }
 
   override render() {

@@ -122,15 +122,20 @@ describe('<step-up-dialog>', () => {
     await waitForOpen(dialog);
     const method = currentMethod(dialog);
     const wrong = String((Number(await totpCode()) + 500_000) % 1_000_000).padStart(6, '0');
-    for (let i = 0; i < 5; i++) {
+    const alert = () => textOf(inShadow(method, '[role=alert]'));
+    for (let left = 4; left >= 0; left--) {
       await waitUntil(() => !codeInput(method).readOnly && codeInput(method).value === '');
       codeInput(method).focus();
-      await type(wrong);
-      await waitUntil(() => inShadow(method, '[role=alert]').textContent!.trim() !== '');
+      await type(wrong); // typing clears the last message: the next one is the answer to this code
+      await waitUntil(() => alert() !== '', 'the answer');
+      // What the server counted, shown as the number left.
+      if (left > 0) expect(alert()).to.equal(`That code is not correct. Check it and try again. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`);
     }
     await waitUntil(() => method.shadowRoot!.querySelector('[part=countdown]'), 'a countdown');
     const countdown = () => inShadow(method, '[part=countdown]').textContent!.trim();
-    expect(textOf(inShadow(method, '[role=alert]'))).to.equal('Too many attempts. Wait a moment and try again.');
+    // Until when, as a time of day in the user's language (the server's lock: 5 minutes from now).
+    const lockEnds = [0, 1].map((m) => new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(Date.now() + 300_000 + m * 60_000));
+    expect(lockEnds.map((time) => `Too many attempts. Wait a moment and try again. Locked until ${time}.`)).to.include(alert());
     expect(countdown()).to.match(/^You can try again in (5:00|4:5\d)\.$/);
     expect(codeInput(method).readOnly).to.equal(true);
     expect(inShadow<HTMLButtonElement>(method, 'button[type=submit]').disabled).to.equal(true);

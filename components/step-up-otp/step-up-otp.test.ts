@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../test/support/wait.js';
-import { TokenScope } from '../../src/index.js';
+import { sendEmailOTP, TokenScope } from '../../src/index.js';
 import { latestCode, outbox, resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
 import type { StepUpElevatedEvent } from '../events/index.js';
@@ -92,12 +92,60 @@ describe('<step-up-otp>', () => {
     const input = codeInput(method);
     await waitUntil(() => deepActive() === input);
     await type(code === '111111' ? '222222' : '111111');
-    await waitUntil(() => textOf(inShadow(method, '[role=alert]')) === 'That code is not correct. Check it and try again.');
+    await waitUntil(() => textOf(inShadow(method, '[role=alert]')) === 'That code is not correct. Check it and try again. 4 attempts left.');
     expect(input.value).to.equal('');
     expect(deepActive()).to.equal(input);
     await type(code);
     await outcome;
     await expectProtectedExportAccepted(client);
+  });
+
+  it('reopened before the code was typed, it asks for that code: nothing sent again, and the code still works', async () => {
+    const log = requestLog();
+    const { client } = await signedInClient('bob', { fetch: log.fetch });
+    const dialog = await fixture<StepUpDialog>(html`<step-up-dialog scope=${SCOPE} .client=${client}></step-up-dialog>`);
+    void dialog.requestStepUp().catch(() => undefined);
+    await waitForOpen(dialog);
+    await waitUntil(() => sentText(currentMethod(dialog)) === 'We sent a code to bob@example.com.', 'the sent message');
+    const { code } = await latestCode('bob', 'email');
+    dialog.close(); // the user looks for the email, then comes back
+
+    const again = dialog.requestStepUp();
+    await waitForOpen(dialog);
+    const method = currentMethod(dialog);
+    await waitUntil(() => sentText(method) === 'We sent a code to bob@example.com.', 'the same sentence: that code is on its way');
+    expect(log.requests.filter((r) => r === 'POST emailVerifications/create'), 'one send').to.have.length(1);
+    expect(await outbox('bob')).to.have.length(1);
+    await waitUntil(() => deepActive() === codeInput(method));
+    await type(code);
+    expect(await again).to.include({ method: 'email' });
+  });
+
+  it('right after an email step-up, the next one sends a new code at once (the used code held no cooldown)', async () => {
+    const first = await bobDialog();
+    await waitUntil(() => sentText(currentMethod(first.dialog)).startsWith('We sent'));
+    await waitUntil(() => deepActive() === codeInput(currentMethod(first.dialog)));
+    await type((await latestCode('bob', 'email')).code);
+    await first.outcome;
+    await expectProtectedExportAccepted(first.client); // the single-use token is spent
+
+    const next = first.dialog.requestStepUp();
+    next.catch(() => undefined);
+    await waitForOpen(first.dialog);
+    const method = currentMethod(first.dialog);
+    await waitUntil(() => sentText(method) === 'We sent a code to bob@example.com.', 'a new code went out');
+    expect(await outbox('bob')).to.have.length(2);
+  });
+
+  it('never claims a send the server refused: another window sent one moments ago', async () => {
+    const elsewhere = await signedInClient('bob');
+    await sendEmailOTP({ email: 'bob@example.com' }, elsewhere.client); // another tab, or before a reload
+    const { dialog } = await bobDialog();
+    const method = currentMethod(dialog);
+    await waitUntil(() => sentText(method) !== '' && !sentText(method).startsWith('Sending'), 'the answer to the send');
+    expect(sentText(method)).to.equal('A new code can’t be sent to bob@example.com yet. Ask for one when the timer ends.');
+    expect(textOf(inShadow(method, '[part=resend]'))).to.match(/Send a new code.*\d/);
+    await expect(dialog).to.be.accessible();
   });
 
   it('works alone: finds the credential itself, sends, and fires elevated from the element', async () => {

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   checkStepUpAuth,
+  hasPendingOTP,
   methodOf,
   sendEmailOTP,
   sendSmsOTP,
@@ -23,18 +24,26 @@ interface OtpCredentialRequest extends CredentialRequestOptions {
 }
 
 /**
- * A one-time code sent by email or SMS. It sends the code when it first renders, says where
- * it went, offers a new code (respecting the server's cooldown), and on SMS fills the code
- * in by itself where the browser supports the Web OTP API.
+ * A one-time code sent by email or SMS. It sends the code when it first renders — unless this
+ * client sent one to the same place that can still be typed (sending again would void it) —
+ * says where it went, offers a new code (respecting the server's cooldown), and on SMS fills
+ * the code in by itself where the browser supports the Web OTP API.
  *
  * @tag step-up-otp
  * @summary Step-up with a code sent by email or text message.
  * @event elevated - The code was accepted (standalone use).
  * @event stepuperror - Sending or verifying failed (standalone use).
- * @csspart form - The form. @csspart intro - Where the code went. @csspart label - The label.
- * @csspart input - The code field. @csspart error - The error message. @csspart countdown - Rate-limit countdown.
- * @csspart button - Any button. @csspart submit-button - The Verify button. @csspart status - The status message.
- * @csspart resend - The "send a new code" row. @csspart resend-button - Its button.
+ * @csspart form - The form.
+ * @csspart intro - Where the code went.
+ * @csspart label - The label.
+ * @csspart input - The code field.
+ * @csspart error - The error message.
+ * @csspart countdown - Rate-limit countdown.
+ * @csspart button - Any button.
+ * @csspart submit-button - The Verify button.
+ * @csspart status - The status message.
+ * @csspart resend - The "send a new code" row.
+ * @csspart resend-button - Its button.
  * @cssproperty --step-up-color-accent - Buttons and links.
  */
 export class StepUpOtp extends StepUpCodeElement {
@@ -96,6 +105,11 @@ export class StepUpOtp extends StepUpCodeElement {
   async #send(signal: AbortSignal): Promise<string> {
     const credential = await this.#credential();
     const client = this.activeClient;
+    if (this.#sends === 0 && hasPendingOTP({ type: this.channel, to: credential.alias }, client)) {
+      // Reopened before the code was used: that code still works, and a new send would void it.
+      this.#sends = 1;
+      return credential.alias ?? '';
+    }
     if (this.channel === 'sms') {
       if (!credential.alias) throw new StepUpError('credential_not_found');
       await sendSmsOTP({ phoneNumber: credential.alias, signal }, client); // the alias is E.164
@@ -149,7 +163,8 @@ export class StepUpOtp extends StepUpCodeElement {
       complete: (sentTo) => t.otpSentTo(sentTo || alias),
       error: (error) => {
         const e = asStepUpError(error);
-        return e.code === 'rate_limited' ? t.otpSentTo(alias) : html`<span class="error">${this.messageFor(e)}</span>`;
+        // Refused (a code went out moments ago, from elsewhere): say so, never "we sent".
+        return e.code === 'rate_limited' ? t.otpNotSentYet(alias) : html`<span class="error">${this.messageFor(e)}</span>`;
       },
     });
   }

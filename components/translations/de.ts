@@ -40,6 +40,8 @@ const de: StepUpStrings = {
   verified: 'Bestätigt.',
   duration,
   retryIn: (time) => `Sie können es in ${time} erneut versuchen.`,
+  attemptsLeft: (count) => (count === 1 ? 'Noch 1 Versuch.' : `Noch ${count} Versuche.`),
+  lockedUntil: (time) => `Gesperrt bis ${time} Uhr.`,
   codeIncomplete: 'Geben Sie den vollständigen Code ein.',
 
   totpIntro: 'Öffnen Sie Ihre Authentifizierungs-App und geben Sie den angezeigten 6‑stelligen Code ein.',
@@ -47,6 +49,7 @@ const de: StepUpStrings = {
 
   otpSending: (alias) => `Code wird an ${alias} gesendet…`,
   otpSentTo: (alias) => `Wir haben einen Code an ${alias} gesendet.`,
+  otpNotSentYet: (alias) => `An ${alias} kann noch kein neuer Code gesendet werden. Fordern Sie einen an, wenn die Zeit abgelaufen ist.`,
   otpLabelEmail: 'Code aus der E-Mail',
   otpLabelSms: 'Code aus der SMS',
   otpResend: 'Neuen Code senden',
@@ -75,6 +78,7 @@ const de: StepUpStrings = {
   walletNone: 'In diesem Browser wurde keine Wallet gefunden. Installieren oder entsperren Sie Ihre Wallet und versuchen Sie es erneut.',
 
   errors: {
+    configuration_error: 'Diese Seite ist gerade nicht für die Bestätigung eingerichtet. Laden Sie die Seite neu; wenn es wieder passiert, wenden Sie sich an den Support.',
     cancelled: 'Die Bestätigung wurde abgebrochen.',
     invalid_code: 'Dieser Code ist nicht korrekt. Prüfen Sie ihn und versuchen Sie es erneut.',
     code_expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',

@@ -47,6 +47,8 @@ const en: StepUpStrings = {
   verified: 'Verified.',
   duration,
   retryIn: (time) => `You can try again in ${time}.`,
+  attemptsLeft: (count) => (count === 1 ? '1 attempt left.' : `${count} attempts left.`),
+  lockedUntil: (time) => `Locked until ${time}.`,
   codeIncomplete: 'Enter the whole code.',
 
   totpIntro: 'Open your authenticator app and enter the 6‑digit code it shows.',
@@ -54,6 +56,7 @@ const en: StepUpStrings = {
 
   otpSending: (alias) => `Sending a code to ${alias}…`,
   otpSentTo: (alias) => `We sent a code to ${alias}.`,
+  otpNotSentYet: (alias) => `A new code can’t be sent to ${alias} yet. Ask for one when the timer ends.`,
   otpLabelEmail: 'Code from the email',
   otpLabelSms: 'Code from the text message',
   otpResend: 'Send a new code',

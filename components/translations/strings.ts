@@ -40,6 +40,10 @@ export interface StepUpStrings {
   duration(seconds: number): string;
   /** Under the rate-limit message, counting down. */
   retryIn(duration: string): string;
+  /** After a wrong code, when the server says how many attempts are left. */
+  attemptsLeft(count: number): string;
+  /** While locked: the time it ends, already formatted for the language (e.g. '14:35'). */
+  lockedUntil(time: string): string;
   codeIncomplete: string;
 
   totpIntro: string;
@@ -47,6 +51,8 @@ export interface StepUpStrings {
 
   otpSending(alias: string): string;
   otpSentTo(alias: string): string;
+  /** The server refused to send now (a code went out moments ago, elsewhere): nothing was sent. */
+  otpNotSentYet(alias: string): string;
   otpLabelEmail: string;
   otpLabelSms: string;
   otpResend: string;

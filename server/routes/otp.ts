@@ -6,14 +6,15 @@ import { assertWithinBudget, spendBudget } from '../daily-budget.js';
 import { addToDevOutbox } from '../dev-outbox.js';
 import { ApiError, secondsUntil } from '../errors.js';
 import { requireOffered, type OfferedCredential } from '../method-policy.js';
-import { attemptsLeftSentence } from '../mfa-lockout.js';
+import { OTP_CODE_LIFETIME_SECONDS } from '@step-up-kit/protocol';
+import { wrongCode } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
 import { e164, type Channel } from '../users.js';
 import { verifyResponse } from '../verify-response.js';
 
-export const OTP_LIFETIME_MS = 5 * 60 * 1000;
+export const OTP_LIFETIME_MS = OTP_CODE_LIFETIME_SECONDS * 1000;
 export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_RESEND_COOLDOWN_MS = 30 * 1000;
 
@@ -119,21 +120,30 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     }
     if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
     await assertWithinBudget(ctx, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
+    // The resend cooldown holds only while a usable code is pending: once this one is spent or
+    // has no attempts left, a new code may be sent at once (unless a newer request took over).
+    const endCooldown = async () => {
+      if ((await shared.get(keys.latestVerification(user.id, channel))) === uuid) await shared.delete(keys.codeCooldown(user.id, channel));
+    };
     // No Retry-After: waiting does not help, only a new code does.
-    const tooMany = () => new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.');
+    const tooMany = async () => {
+      await endCooldown();
+      return new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.', undefined, { attemptsRemaining: 0 });
+    };
     // Counted before the code is compared: concurrent guesses cannot slip past the limit.
     const attempt = await shared.increment(keys.verificationAttempts(uuid), kept);
-    if (attempt > OTP_MAX_ATTEMPTS) throw tooMany();
+    if (attempt > OTP_MAX_ATTEMPTS) throw await tooMany();
     if (!sameHash(v.codeHash, ctx.hashCode(uuid, body.verificationToken.replace(/\s/g, '')))) {
       await spendBudget(ctx, user.id, `failed:${channel}`, now);
       const remaining = OTP_MAX_ATTEMPTS - attempt;
-      if (remaining <= 0) throw tooMany();
-      throw new ApiError(422, `wrong_${channel}_verification_token`, `That code is not correct. ${attemptsLeftSentence(remaining)}`);
+      if (remaining <= 0) throw await tooMany();
+      throw wrongCode(`wrong_${channel}_verification_token`, 'That code is not correct.', remaining);
     }
     // Spent once, even by two requests with the right code at the same moment.
     if (!(await shared.setOnce(keys.verificationUsed(uuid), kept))) {
       throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
     }
+    await endCooldown();
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, channel));
   };
 }

@@ -1,9 +1,8 @@
 // POST users/mfa/auth/recovery: single-use recovery codes, compared by keyed hash.
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
 import { requireOffered } from '../method-policy.js';
-import { attemptsLeftSentence, beginMfaAttempt } from '../mfa-lockout.js';
+import { beginMfaAttempt, wrongCode } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
@@ -26,9 +25,9 @@ export function registerRecoveryRoutes(router: Hono<AppEnv>, ctx: ServerContext)
     if (!(await ctx.users.spendRecoveryCode(user.id, hash, nowMs))) {
       const remaining = await attempt.failed();
       if (user.recoveryCodes.some((r) => r.hash === hash)) {
-        throw new ApiError(422, 'code_already_used', `This recovery code was already used. Use another one. ${attemptsLeftSentence(remaining)}`);
+        throw wrongCode('code_already_used', 'This recovery code was already used. Use another one.', remaining);
       }
-      throw new ApiError(422, 'mfa_invalid_code', `That recovery code is not correct. ${attemptsLeftSentence(remaining)}`);
+      throw wrongCode('mfa_invalid_code', 'That recovery code is not correct.', remaining);
     }
     await attempt.succeeded();
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'recovery'));

@@ -4,7 +4,7 @@ import { verifySync } from 'otplib';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { offeredCredentials, requireOffered } from '../method-policy.js';
-import { attemptsLeftSentence, beginMfaAttempt } from '../mfa-lockout.js';
+import { beginMfaAttempt, wrongCode } from '../mfa-lockout.js';
 import { parseRequestedScopes, readJsonBody, requestedScopesField } from '../request-body.js';
 import type { ServerContext } from '../server-context.js';
 import type { AppEnv } from '../session.js';
@@ -67,8 +67,8 @@ export function registerTotpRoutes(router: Hono<AppEnv>, ctx: ServerContext): vo
     const replayed = check().valid;
     const remaining = await attempt.failed();
     if (replayed) {
-      throw new ApiError(422, 'code_already_used', `This code was already used. Wait for the next code in your app. ${attemptsLeftSentence(remaining)}`);
+      throw wrongCode('code_already_used', 'This code was already used. Wait for the next code in your app.', remaining);
     }
-    throw new ApiError(422, 'mfa_invalid_code', `That code is not correct. ${attemptsLeftSentence(remaining)}`);
+    throw wrongCode('mfa_invalid_code', 'That code is not correct.', remaining);
   });
 }
