@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
+import { mediaPlugin } from './test/support/media-plugin.mjs';
 import { tabsPlugin } from './test/support/tabs-plugin.mjs';
 import { webauthnPlugin } from './test/support/webauthn-plugin.mjs';
 
@@ -60,6 +61,7 @@ export default {
     shippedTemplatesPlugin(),
     webauthnPlugin(),
     tabsPlugin(),
+    mediaPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -39,6 +39,12 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
   /** The failure on screen, if any. */
   @state() protected error?: StepUpError;
 
+  /** Said once to screen readers (a lock ended, a code went out): not shown. */
+  @state() protected announcement = '';
+
+  /** When the current lock ends (ms), fixed when it began: the alert states it once, it does not tick. */
+  #lockEnds?: number;
+
   /** Characters in a complete code (after `normalize`). */
   protected readonly codeLength: number = 6;
   protected readonly codeInputMode: 'numeric' | 'text' = 'numeric';
@@ -91,12 +97,20 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
     this.reportFailure(error);
     this.error = error;
     if (CLEARS_CODE.has(error.code)) this.input.value = '';
-    if (error.code === 'rate_limited') this.lockoutCountdown.start(error.retryAfter ?? 30);
+    this.announcement = '';
+    if (error.code === 'rate_limited') {
+      const wait = error.retryAfter ?? 30;
+      this.#lockEnds = error.lockedUntil ?? Date.now() + wait * 1000;
+      this.lockoutCountdown.start(wait);
+    }
     this.input.focus();
   }
 
   #unlock(): void {
-    if (this.error?.code === 'rate_limited') this.error = undefined;
+    if (this.error?.code === 'rate_limited') {
+      this.error = undefined;
+      this.announcement = this.t.unlocked;
+    }
     this.input?.focus();
   }
 
@@ -120,7 +134,8 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
     const text = error.message === t.codeIncomplete ? t.codeIncomplete : this.messageFor(error);
     // What the server counted, not a fixed sentence: the attempts left, or when a lock ends.
     const left = error.attemptsRemaining ? ` ${t.attemptsLeft(error.attemptsRemaining)}` : '';
-    const until = error.lockedUntil === undefined ? '' : ` ${t.lockedUntil(new Intl.DateTimeFormat(t.$lang, { timeStyle: 'short' }).format(error.lockedUntil))}`;
+    const ends = error.code === 'rate_limited' ? this.#lockEnds : undefined;
+    const until = ends === undefined ? '' : ` ${t.lockedUntil(new Intl.DateTimeFormat(t.$lang, { timeStyle: 'short' }).format(ends))}`;
     return html`${icon('alert')}<span>${text}${left}${until}</span>`;
   }
 
@@ -152,7 +167,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
         ${this.lockoutCountdown.running
           ? html`<p part="countdown" class="status">${t.retryIn(t.duration(this.lockoutCountdown.remaining))}</p>`
           : nothing}
-        <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>
+        <button part="button submit-button" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${pending ? html`${spinner}${t.verifying}` : t.verify}
         </button>
         <p part="status" class="status" role="status">
@@ -160,6 +175,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
         </p>
       </form>
       ${this.renderAfter()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
 }

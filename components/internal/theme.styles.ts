@@ -10,13 +10,15 @@ export const theme = css`
     --_muted: var(--step-up-color-muted, light-dark(#57606a, #a6adb5));
     --_surface: var(--step-up-color-surface, light-dark(#ffffff, #1d2127));
     --_subtle: var(--step-up-color-subtle, light-dark(#f3f4f6, #2a2f36));
-    --_border: var(--step-up-color-border, light-dark(#c9ced4, #454c55));
+    /* controls' borders: at least 3:1 against the surface (WCAG 1.4.11), in both schemes */
+    --_border: var(--step-up-color-border, light-dark(#7b8490, #7d8792));
     --_accent: var(--step-up-color-accent, light-dark(#4338ca, #a5b4fc));
     --_on-accent: var(--step-up-color-on-accent, light-dark(#ffffff, #111827));
     --_danger: var(--step-up-color-danger, light-dark(#b42318, #ffb4a8));
     --_radius: var(--step-up-radius, 0.5rem);
     --_space: var(--step-up-spacing, 1rem);
-    --_focus: var(--step-up-focus-ring, 0 0 0 3px light-dark(#a5b4fc, #6366f1));
+    /* the ring: at least 3:1 against the surface and the control it surrounds */
+    --_focus: var(--step-up-focus-ring, 0 0 0 3px light-dark(#4338ca, #a5b4fc));
     display: block;
     font-family: var(--step-up-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--step-up-font-size, 1rem);
@@ -60,7 +62,10 @@ export const theme = css`
   }
   input:focus-visible,
   button:focus-visible {
-    outline: none;
+    /* transparent, so the ring is the box-shadow; forced colours (High Contrast) drop shadows
+       and paint this outline in the system colour instead, so focus stays visible there */
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   button {
@@ -68,7 +73,9 @@ export const theme = css`
     cursor: pointer;
     border-radius: var(--_radius);
   }
-  button:disabled {
+  /* aria-disabled, not disabled: a button that pauses keeps focus (a disabled one drops it to <body>) */
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }
@@ -114,6 +121,15 @@ export const theme = css`
     gap: 0.5em;
     align-items: flex-start;
     color: var(--_danger);
+  }
+  /* heard by screen readers, not seen: one-off announcements */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .icon {
     flex: none;

@@ -34,6 +34,9 @@ export default [
     .header slot {
       display: block;
     }
+    h2:focus {
+      outline: none; /* focused on opening so the title is read first; not a control */
+    }
     h2 {
       flex: 1;
       margin: 0;
@@ -139,15 +142,6 @@ export default [
       margin: 0;
       font-weight: 600;
       overflow-wrap: anywhere;
-    }
-    /* the announcement after a step-up: heard, not seen */
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 ];

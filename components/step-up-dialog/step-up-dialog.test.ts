@@ -138,7 +138,7 @@ describe('<step-up-dialog>', () => {
     expect(lockEnds.map((time) => `Too many attempts. Wait a moment and try again. Locked until ${time}.`)).to.include(alert());
     expect(countdown()).to.match(/^You can try again in (5:00|4:5\d)\.$/);
     expect(codeInput(method).readOnly).to.equal(true);
-    expect(inShadow<HTMLButtonElement>(method, 'button[type=submit]').disabled).to.equal(true);
+    expect(inShadow<HTMLButtonElement>(method, 'button[type=submit]').getAttribute('aria-disabled')).to.equal('true');
     const first = countdown();
     await waitUntil(() => countdown() !== first, 'the countdown moves');
     await expect(dialog).to.be.accessible();

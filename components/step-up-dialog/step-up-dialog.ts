@@ -48,6 +48,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart header - Title row.
  * @csspart title - The title.
  * @csspart close-button - The close button.
+ * @csspart icon - The icons (decorative): each method's, the close button's.
  * @csspart description - The sentence under the title (naming the `action` when set).
  * @csspart details - The `details` being approved (a description list).
  * @csspart approval - How long the approval lasts: this one action, or some minutes.
@@ -213,7 +214,8 @@ export class StepUpDialog extends StepUpElement {
       await method.updateComplete;
       method.focus();
     } else {
-      this.renderRoot.querySelector<HTMLElement>('.none button, .close')?.focus();
+      // "Try again" when the check failed; Close only when there is nothing else to do
+      (this.renderRoot.querySelector<HTMLElement>('.none button') ?? this.renderRoot.querySelector<HTMLElement>('.close'))?.focus();
     }
   }
 
@@ -338,7 +340,7 @@ export class StepUpDialog extends StepUpElement {
           ? html`<div part="panel" class="panel">
               <slot name="header"></slot>
               <div part="header" class="header">
-                <h2 id="title" part="title">${t.dialogTitle}</h2>
+                <h2 id="title" part="title" tabindex="-1" autofocus>${t.dialogTitle}</h2>
                 <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
                   ${icon('close')}
                 </button>

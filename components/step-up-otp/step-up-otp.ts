@@ -38,6 +38,7 @@ interface OtpCredentialRequest extends CredentialRequestOptions {
  * @csspart label - The label.
  * @csspart input - The code field.
  * @csspart error - The error message.
+ * @csspart icon - The error message's icon (decorative).
  * @csspart countdown - Rate-limit countdown.
  * @csspart button - Any button.
  * @csspart submit-button - The Verify button.
@@ -108,6 +109,7 @@ export class StepUpOtp extends StepUpCodeElement {
     if (this.#sends === 0 && hasPendingOTP({ type: this.channel, to: credential.alias }, client)) {
       // Reopened before the code was used: that code still works, and a new send would void it.
       this.#sends = 1;
+      this.announcement = this.t.otpSentTo(credential.alias ?? '');
       return credential.alias ?? '';
     }
     if (this.channel === 'sms') {
@@ -118,14 +120,17 @@ export class StepUpOtp extends StepUpCodeElement {
       await sendEmailOTP({ ...(credential.alias ? { email: credential.alias } : {}), signal }, client);
     }
     this.#sends += 1;
+    // News, said once: the first send here (a resend has its own visible status line).
+    this.announcement = this.#sends === 1 ? this.t.otpSentTo(credential.alias ?? '') : '';
     return credential.alias ?? '';
   }
 
   #sendFailed(error: StepUpError): void {
     if (this.stopped) return;
     if (error.code === 'rate_limited') {
-      // a code went out moments ago (this dialog, or an earlier one): it still works
+      // a code went out moments ago, elsewhere: nothing was sent now, and a new one must wait
       this.resendCountdown.start(error.retryAfter ?? 30);
+      this.announcement = this.t.otpNotSentYet(this.activeCredential?.alias ?? '');
       return;
     }
     this.reportFailure(error);
@@ -164,7 +169,7 @@ export class StepUpOtp extends StepUpCodeElement {
       error: (error) => {
         const e = asStepUpError(error);
         // Refused (a code went out moments ago, from elsewhere): say so, never "we sent".
-        return e.code === 'rate_limited' ? t.otpNotSentYet(alias) : html`<span class="error">${this.messageFor(e)}</span>`;
+        return e.code === 'rate_limited' ? t.otpNotSentYet(alias) : html`<span class="error" role="alert">${this.messageFor(e)}</span>`;
       },
     });
   }
@@ -174,7 +179,7 @@ export class StepUpOtp extends StepUpCodeElement {
     const sending = this.sendTask.status === TaskStatus.PENDING;
     const cooling = this.resendCountdown.running;
     return html`<div part="resend" class="resend">
-      <button part="button resend-button" class="link" type="button" ?disabled=${sending || cooling} @click=${this.#resend}>
+      <button part="button resend-button" class="link" type="button" aria-disabled=${sending || cooling ? 'true' : 'false'} @click=${this.#resend}>
         ${t.otpResend}
       </button>
       ${cooling ? html`<span class="status">${t.otpResendIn(t.duration(this.resendCountdown.remaining))}</span>` : nothing}

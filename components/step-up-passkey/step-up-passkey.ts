@@ -21,8 +21,12 @@ const webAuthnAvailable = () => typeof window !== 'undefined' && typeof window.P
  * @summary Step-up with a passkey.
  * @event elevated - The passkey was accepted (standalone use).
  * @event stepuperror - The prompt was refused or the check failed (standalone use).
- * @csspart intro - The explanation. @csspart button - The button. @csspart submit-button - Same button.
- * @csspart error - The error message (a live region). @csspart status - The status message (a live region).
+ * @csspart intro - The explanation.
+ * @csspart button - The button.
+ * @csspart submit-button - Same button.
+ * @csspart error - The error message (a live region).
+ * @csspart icon - The icons (decorative): the button's, the error message's.
+ * @csspart status - The status message (a live region).
  * @cssproperty --step-up-color-accent - The button.
  */
 export class StepUpPasskey extends StepUpActionElement {
@@ -55,7 +59,7 @@ export class StepUpPasskey extends StepUpActionElement {
     return html`<div class="stack">
       <p part="intro" class="intro">${t.passkeyIntro}</p>
       ${this.renderError()}
-      <button part="button submit-button" class="primary" type="button" ?disabled=${this.pending} @click=${() => this.start()}>
+      <button part="button submit-button" class="primary" type="button" aria-disabled=${this.pending ? 'true' : 'false'} @click=${() => this.start()}>
         ${this.pending ? spinner : icon('passkey')}
         ${this.error ? t.tryAgain : t.passkeyButton}
       </button>

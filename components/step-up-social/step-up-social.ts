@@ -14,9 +14,14 @@ import styles from './step-up-social.styles.js';
  * @summary Step-up by signing in again with a social account.
  * @event elevated - The sign-in was confirmed (standalone use).
  * @event stepuperror - The popup was blocked or closed, or the sign-in failed (standalone use).
- * @csspart intro - The explanation. @csspart button - Any button. @csspart submit-button - The sign-in button.
+ * @csspart intro - The explanation.
+ * @csspart button - Any button.
+ * @csspart submit-button - The sign-in button.
  * @csspart retry-button - "Continue in this window" after a blocked popup.
- * @csspart error - The error message. @csspart status - The status message.
+ * @csspart error - The error message.
+ * @csspart status - The status message.
+ * @csspart icon - The icons (decorative): the sign-in button's, the error message's.
+ * @cssproperty --step-up-color-accent - The sign-in button.
  */
 export class StepUpSocial extends StepUpActionElement<readonly ['popup' | 'redirect']> {
   static override styles = styles;
@@ -60,7 +65,7 @@ export class StepUpSocial extends StepUpActionElement<readonly ['popup' | 'redir
     return html`<div class="stack">
       <p part="intro" class="intro">${t.socialIntro(name, this.activeCredential?.alias)}</p>
       ${this.renderError()}
-      <button part="button submit-button" class="primary" type="button" ?disabled=${this.pending} @click=${() => this.start('popup')}>
+      <button part="button submit-button" class="primary" type="button" aria-disabled=${this.pending ? 'true' : 'false'} @click=${() => this.start('popup')}>
         ${this.pending ? spinner : icon('social')} ${t.socialLabel(name)}
       </button>
       ${blocked

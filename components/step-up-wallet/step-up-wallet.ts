@@ -23,9 +23,16 @@ import styles from './step-up-wallet.styles.js';
  * @summary Step-up with a wallet signature.
  * @event elevated - The signature was accepted (standalone use).
  * @event stepuperror - The request was declined, the wallet did not match, or the check failed (standalone use).
- * @csspart intro - The explanation. @csspart expected - The linked address box.
- * @csspart wallet-list - The list of wallets. @csspart wallet-button - One wallet. @csspart button - Any button.
- * @csspart error - The error message. @csspart status - The status message.
+ * @csspart intro - The explanation.
+ * @csspart expected - The linked address box.
+ * @csspart wallet-list - The list of wallets.
+ * @csspart wallet-button - One wallet.
+ * @csspart button - Any button.
+ * @csspart retry-button - "Try again" when no wallet was found.
+ * @csspart error - The error message.
+ * @csspart status - The status message.
+ * @csspart icon - The icons (decorative): a wallet's without its own, the error message's.
+ * @cssproperty --step-up-color-accent - The wallet buttons.
  */
 export class StepUpWallet extends StepUpActionElement<readonly [string]> {
   static override styles = styles;
@@ -72,7 +79,7 @@ export class StepUpWallet extends StepUpActionElement<readonly [string]> {
         : html`<ul part="wallet-list">
             ${this.wallets.map(
               (w) => html`<li>
-                <button part="button wallet-button" class="primary wallet" type="button" ?disabled=${this.pending}
+                <button part="button wallet-button" class="primary wallet" type="button" aria-disabled=${this.pending ? 'true' : 'false'}
                   @click=${() => this.start(w.id)}>
                   ${w.icon ? html`<img src=${w.icon} alt="" />` : icon('wallet')} ${t.walletUse(w.name)}
                 </button>

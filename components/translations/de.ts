@@ -1,4 +1,5 @@
 // German, loaded on demand when `lang` is 'de' (or 'de-…').
+import en from './en.js';
 import type { StepUpStrings } from './strings.js';
 
 const duration = (seconds: number) => {
@@ -32,7 +33,8 @@ const de: StepUpStrings = {
     social: 'Anmeldung über Konto',
     wallet: 'Wallet-Signatur',
   },
-  providerName: (provider) => (provider === 'github' ? 'GitHub' : provider.charAt(0).toUpperCase() + provider.slice(1)),
+  // brand names as English writes them (it used to say 'Linkedin', and 'Twitter' for X)
+  providerName: en.providerName,
   socialLabel: (name) => `Mit ${name} anmelden`,
 
   verify: 'Bestätigen',
@@ -42,6 +44,7 @@ const de: StepUpStrings = {
   retryIn: (time) => `Sie können es in ${time} erneut versuchen.`,
   attemptsLeft: (count) => (count === 1 ? 'Noch 1 Versuch.' : `Noch ${count} Versuche.`),
   lockedUntil: (time) => `Gesperrt bis ${time} Uhr.`,
+  unlocked: 'Sie können es jetzt erneut versuchen.',
   codeIncomplete: 'Geben Sie den vollständigen Code ein.',
 
   totpIntro: 'Öffnen Sie Ihre Authentifizierungs-App und geben Sie den angezeigten 6‑stelligen Code ein.',

@@ -49,6 +49,7 @@ const en: StepUpStrings = {
   retryIn: (time) => `You can try again in ${time}.`,
   attemptsLeft: (count) => (count === 1 ? '1 attempt left.' : `${count} attempts left.`),
   lockedUntil: (time) => `Locked until ${time}.`,
+  unlocked: 'You can try again now.',
   codeIncomplete: 'Enter the whole code.',
 
   totpIntro: 'Open your authenticator app and enter the 6‑digit code it shows.',

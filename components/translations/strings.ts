@@ -44,6 +44,8 @@ export interface StepUpStrings {
   attemptsLeft(count: number): string;
   /** While locked: the time it ends, already formatted for the language (e.g. '14:35'). */
   lockedUntil(time: string): string;
+  /** Announced when a lock ends. */
+  unlocked: string;
   codeIncomplete: string;
 
   totpIntro: string;

@@ -88,3 +88,22 @@ export function requestLog(): { fetch: typeof fetch; requests: string[]; since(m
     },
   };
 }
+
+/**
+ * Records every moment focus falls out of the page's controls (to <body>, or nowhere), as a
+ * keyboard or screen-reader user would lose their place. `stop()` ends the recording.
+ */
+export function focusLosses(): { losses: string[]; stop(): void } {
+  const losses: string[] = [];
+  const onFocusOut = (event: FocusEvent) => {
+    if (event.relatedTarget) return; // focus moved to another element
+    const from = event.composedPath()[0] as Element;
+    // After the event: where focus actually is once the browser is done moving it.
+    queueMicrotask(() => {
+      const now = deepActive();
+      if (!now || now === document.body) losses.push(`${from.localName}${from.getAttribute?.('part') ? `[${from.getAttribute('part')}]` : ''}`);
+    });
+  };
+  document.addEventListener('focusout', onFocusOut, true);
+  return { losses, stop: () => document.removeEventListener('focusout', onFocusOut, true) };
+}
