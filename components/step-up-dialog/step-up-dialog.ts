@@ -331,6 +331,15 @@ export class StepUpDialog extends StepUpElement {
     return this.#renderMethods();
   }
 
+  /**
+   * The title takes focus when the modal opens (the HTML dialog focusing steps honour autofocus),
+   * so it is read first and focus never stops on Close on its way to the method.
+   */
+  #renderTitle() {
+    // eslint-disable-next-line lit-a11y/no-autofocus -- a dialog's initial focus, not a page's
+    return html`<h2 id="title" part="title" tabindex="-1" autofocus>${this.t.dialogTitle}</h2>`;
+  }
+
   override render() {
     const t = this.t;
     const run = this.runController.run;
@@ -340,7 +349,7 @@ export class StepUpDialog extends StepUpElement {
           ? html`<div part="panel" class="panel">
               <slot name="header"></slot>
               <div part="header" class="header">
-                <h2 id="title" part="title" tabindex="-1" autofocus>${t.dialogTitle}</h2>
+                ${this.#renderTitle()}
                 <button part="close-button" class="close" type="button" aria-label=${t.close} @click=${this.close}>
                   ${icon('close')}
                 </button>
