@@ -8,8 +8,8 @@ export function escapeHtml(value: string): string {
 }
 
 const STYLE = `
-  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f4f5f7; color: #1d1f23; }
-  main { max-width: 26rem; margin: 4rem auto; padding: 2rem; background: #fff; border-radius: 12px; box-shadow: 0 2px 12px #0002; }
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; padding: 1rem; background: #f4f5f7; color: #1d1f23; }
+  main { max-width: 26rem; margin: 3rem auto; padding: 2rem; background: #fff; border-radius: 12px; box-shadow: 0 2px 12px #0002; }
   h1 { font-size: 1.25rem; margin: 0 0 1rem; }
   .note { color: #5a5f69; font-size: 0.875rem; }
   .actions { display: flex; gap: 0.75rem; margin-top: 1.5rem; }

@@ -1,5 +1,6 @@
 // The verification methods the kit knows, which one presents a credential, and what a UI may
 // show next to it. Tag names (which element renders a method) are the components' business.
+import { formatPhone } from './phone-format.js';
 import { shortenAddress } from './wallets/address.js';
 import type { StepUpCredential } from '@step-up-kit/protocol';
 
@@ -32,5 +33,6 @@ export function displayAlias(credential: StepUpCredential | undefined): string |
   const method = methodOf(credential);
   if (method === 'wallet') return shortenAddress(credential.alias);
   if (method === 'totp' || method === 'recovery-code') return undefined; // the server's English label
+  if (method === 'sms') return formatPhone(credential.alias);
   return credential.alias;
 }

@@ -45,14 +45,10 @@ export abstract class StepUpActionElement<A extends readonly unknown[] = readonl
   }
 
   protected renderError(): TemplateResult {
-    return html`<p part="error" class="error" role="alert">
-      ${this.error ? html`${icon('alert')}<span>${this.describe(this.error)}</span>` : nothing}
-    </p>`;
+    return html`<p part="error" class="error" role="alert">${this.error ? html`${icon('alert')}<span>${this.describe(this.error)}</span>` : nothing}</p>`;
   }
 
   protected renderStatus(waiting: string): TemplateResult {
-    return html`<p part="status" class="status" role="status">
-      ${this.actionTask.render({ pending: () => waiting, complete: () => this.t.verified })}
-    </p>`;
+    return html`<p part="status" class="status" role="status">${this.actionTask.render({ pending: () => waiting, complete: () => this.t.verified })}</p>`;
   }
 }

@@ -170,9 +170,7 @@ export abstract class StepUpCodeElement extends StepUpMethodElement {
         <button part="button submit-button" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${pending ? html`${spinner}${t.verifying}` : t.verify}
         </button>
-        <p part="status" class="status" role="status">
-          ${this.verifyTask.render({ pending: () => t.verifying, complete: () => t.verified })}
-        </p>
+        <p part="status" class="status" role="status">${this.verifyTask.render({ pending: () => t.verifying, complete: () => t.verified })}</p>
       </form>
       ${this.renderAfter()}
       <p class="visually-hidden" role="status">${this.announcement}</p>

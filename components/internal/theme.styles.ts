@@ -17,8 +17,9 @@ export const theme = css`
     --_danger: var(--step-up-color-danger, light-dark(#b42318, #ffb4a8));
     --_radius: var(--step-up-radius, 0.5rem);
     --_space: var(--step-up-spacing, 1rem);
-    /* the ring: at least 3:1 against the surface and the control it surrounds */
-    --_focus: var(--step-up-focus-ring, 0 0 0 3px light-dark(#4338ca, #a5b4fc));
+    /* the ring: at least 3:1 against the surface, apart from the control by a gap of surface
+       (so it shows on a primary button of the same colour too) */
+    --_focus: var(--step-up-focus-ring, 0 0 0 2px var(--_surface), 0 0 0 4px light-dark(#4338ca, #a5b4fc));
     display: block;
     font-family: var(--step-up-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--step-up-font-size, 1rem);
@@ -110,11 +111,15 @@ export const theme = css`
   }
   .status {
     color: var(--_muted);
-    min-block-size: 1.5em;
   }
+  /* an empty message takes no room, and stays a live region (one that appears is not announced) */
   .status:empty,
   .error:empty {
-    display: none;
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
   .error {
     display: flex;

@@ -103,7 +103,7 @@ describe('<step-up-dialog> requests', () => {
     const mark = log.requests.length;
     await switchTo(dialog, 'Text message code', 'step-up-otp');
     await waitUntil(() => currentMethod(dialog).getAttribute('channel') === 'sms', 'the SMS method');
-    await waitUntil(() => sentMessage(dialog) === 'We sent a code to +12025550123.', 'the user is told the code was sent', {
+    await waitUntil(() => sentMessage(dialog) === 'We sent a code to +1 202-555-0123.', 'the user is told the code was sent', {
       timeout: 5000,
     });
     await waitUntil(() => deepActive() === codeInput(currentMethod(dialog)));

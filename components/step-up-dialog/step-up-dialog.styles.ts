@@ -25,6 +25,8 @@ export default [
       flex-direction: column;
       gap: var(--_space);
       padding: calc(var(--_space) * 1.5);
+      /* as tall as the window allows: then the other methods scroll, the current one stays whole */
+      max-block-size: calc(100dvh - 2rem - 2px);
     }
     .header {
       display: flex;
@@ -65,6 +67,10 @@ export default [
       display: flex;
       flex-direction: column;
       gap: calc(var(--_space) * 1.25);
+      min-block-size: 0;
+    }
+    .body > section[part='method'] {
+      flex: none;
     }
     .checking {
       display: flex;
@@ -81,12 +87,24 @@ export default [
     .others {
       border-block-start: 1px solid var(--_border);
       padding-block-start: var(--_space);
+      display: flex;
+      flex-direction: column;
+      min-block-size: 6rem;
+    }
+    .others ul {
+      min-block-size: 0;
+      overflow-y: auto;
+      /* room for the focus ring inside the scrolling box */
+      padding: 5px;
+      margin-inline: -5px;
     }
     ul {
       list-style: none;
       margin: calc(var(--_space) * 0.5) 0 0;
       padding: 0;
       display: grid;
+      /* never wider than the dialog: long aliases shrink to an ellipsis instead */
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.5em;
     }
     .option {
@@ -105,13 +123,17 @@ export default [
     }
     .option .label {
       font-weight: 600;
+      white-space: nowrap;
     }
+    /* one line: a long address ends in an ellipsis (the button's name and title keep it whole) */
     .option .alias {
+      min-inline-size: 0;
       margin-inline-start: auto;
+      overflow: hidden;
       color: var(--_muted);
       font-size: 0.875em;
-      overflow-wrap: anywhere;
-      text-align: end;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
     .none {
       display: flex;

@@ -296,7 +296,7 @@ export class StepUpDialog extends StepUpElement {
                 return html`<li>
                   <button part="method-option" class="option" type="button" @click=${() => this.#switchTo(c)}>
                     ${icon(methodOf(c)!)}<span class="label">${this.#label(c)}</span>
-                    ${alias ? html`<span part="method-alias" class="alias">${alias}</span>` : nothing}
+                    ${alias ? html`<span part="method-alias" class="alias" title=${alias}>${alias}</span>` : nothing}
                   </button>
                 </li>`;
               })}

@@ -58,11 +58,11 @@ describe('<step-up-otp>', () => {
     const sms = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((b) =>
       textOf(b).startsWith('Text message code'),
     )!;
-    expect(textOf(sms)).to.equal('Text message code +12025550123');
+    expect(textOf(sms)).to.equal('Text message code +1 202-555-0123');
     sms.click();
     await waitUntil(() => currentMethod(dialog).getAttribute('channel') === 'sms');
     const method = currentMethod(dialog);
-    await waitUntil(() => sentText(method) === 'We sent a code to +12025550123.', 'the sent message');
+    await waitUntil(() => sentText(method) === 'We sent a code to +1 202-555-0123.', 'the sent message');
     const { code, to } = await latestCode('bob', 'sms');
     expect(to).to.equal('+12025550123');
     await waitUntil(() => deepActive() === codeInput(method));
@@ -183,7 +183,7 @@ describe('<step-up-otp>', () => {
         },
       });
       const el = await fixture<StepUpOtp>(html`<step-up-otp channel="sms" scope=${SCOPE} .client=${client}></step-up-otp>`);
-      await waitUntil(() => sentText(el) === 'We sent a code to +12025550123.', 'the sent message', { timeout: 5000 });
+      await waitUntil(() => sentText(el) === 'We sent a code to +1 202-555-0123.', 'the sent message', { timeout: 5000 });
       smsCode = (await latestCode('bob', 'sms')).code;
       codeInput(el).focus();
       await type(smsCode);

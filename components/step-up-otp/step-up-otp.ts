@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   checkStepUpAuth,
+  displayAlias,
   hasPendingOTP,
   methodOf,
   sendEmailOTP,
@@ -109,8 +110,8 @@ export class StepUpOtp extends StepUpCodeElement {
     if (this.#sends === 0 && hasPendingOTP({ type: this.channel, to: credential.alias }, client)) {
       // Reopened before the code was used: that code still works, and a new send would void it.
       this.#sends = 1;
-      this.announcement = this.t.otpSentTo(credential.alias ?? '');
-      return credential.alias ?? '';
+      this.announcement = this.t.otpSentTo(this.#shown(credential));
+      return this.#shown(credential);
     }
     if (this.channel === 'sms') {
       if (!credential.alias) throw new StepUpError('credential_not_found');
@@ -121,8 +122,8 @@ export class StepUpOtp extends StepUpCodeElement {
     }
     this.#sends += 1;
     // News, said once: the first send here (a resend has its own visible status line).
-    this.announcement = this.#sends === 1 ? this.t.otpSentTo(credential.alias ?? '') : '';
-    return credential.alias ?? '';
+    this.announcement = this.#sends === 1 ? this.t.otpSentTo(this.#shown(credential)) : '';
+    return this.#shown(credential);
   }
 
   #sendFailed(error: StepUpError): void {
@@ -130,7 +131,7 @@ export class StepUpOtp extends StepUpCodeElement {
     if (error.code === 'rate_limited') {
       // a code went out moments ago, elsewhere: nothing was sent now, and a new one must wait
       this.resendCountdown.start(error.retryAfter ?? 30);
-      this.announcement = this.t.otpNotSentYet(this.activeCredential?.alias ?? '');
+      this.announcement = this.t.otpNotSentYet(this.#shown(this.activeCredential));
       return;
     }
     this.reportFailure(error);
@@ -159,9 +160,14 @@ export class StepUpOtp extends StepUpCodeElement {
     });
   }
 
+  /** Where the code goes, for reading: the address, or the number formatted ('+1 202-555-0123'). */
+  #shown(credential: StepUpCredential | undefined): string {
+    return displayAlias(credential) ?? '';
+  }
+
   protected renderIntro() {
     const t = this.t;
-    const alias = this.activeCredential?.alias ?? '';
+    const alias = this.#shown(this.activeCredential);
     return this.sendTask.render({
       initial: () => t.otpSending(alias),
       pending: () => t.otpSending(alias),

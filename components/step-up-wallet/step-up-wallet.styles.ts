@@ -23,6 +23,9 @@ export default [
       display: grid;
       gap: 0.5em;
     }
+    .wallet {
+      inline-size: 100%;
+    }
     .wallet img {
       inline-size: 1.5em;
       block-size: 1.5em;

@@ -74,7 +74,7 @@ const en: StepUpStrings = {
   passkeyRefused: 'The passkey prompt was closed before it finished. Try again when you are ready.',
 
   socialIntro: (name, alias) => (alias ? `Sign in again with ${name} as ${alias}.` : `Sign in again with ${name}.`),
-  socialWaiting: 'Finish signing in in the window that opened…',
+  socialWaiting: 'Continue in the sign-in window that opened…',
   socialRedirect: 'Continue in this window',
 
   walletIntro: 'Sign a message with the wallet linked to your account. Signing costs nothing.',
