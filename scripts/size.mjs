@@ -64,16 +64,21 @@ const ENTRIES = {
 };
 
 const SCENARIOS = [
-  { name: 'core: check + email code + elevatedFetch', entry: 'core-email', measure: 'all', budget: 5 * KB },
+  // Re-stated after the newcomer/designer issue (attempts left, the configuration error, a code
+  // not sent twice): +0.2 kB. The performance issue brings it back under 5 kB.
+  { name: 'core: check + email code + elevatedFetch', entry: 'core-email', measure: 'all', budget: 5.2 * KB },
   // Re-stated after the layout issue: @lit/task is back (a specified library is never dropped to
   // meet a budget), and the core gained public entries the elements use (check with its reason,
   // the method vocabulary, elevationOf). The performance issue cuts these again (lazy methods).
-  // Every export: it grew by stepUpFetch/withStepUp (refusal → prompt → one retry, ≈ 1 kB).
-  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 17.5 * KB },
+  // Every export: it grew by stepUpFetch/withStepUp (refusal → prompt → one retry, ≈ 1 kB) and
+  // readable phone numbers, attempts left and the configuration error (≈ 0.4 kB).
+  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 18 * KB },
   // The dialog grew by what the refused-call issue asks of it (≈ 1.1 kB): the action, its details
-  // and how long the approval lasts (before and after), and one prompt at a time across tabs.
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 33.8 * KB },
-  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 19.2 * KB },
+  // and how long the approval lasts (before and after), and one prompt at a time across tabs;
+  // then by the newcomer/designer issue (≈ 0.9 kB): loaders for ten languages and right to left
+  // from the language, focus that never drops, announcements, attempts left, layout fixes.
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 35.3 * KB },
+  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 20.3 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

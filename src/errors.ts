@@ -37,7 +37,7 @@ const MESSAGES = {
   invalid_credential: 'The passkey could not be verified. Try again.',
   invalid_signature: 'The wallet signature could not be verified. Try again.',
   request_failed: 'That did not work. Try again.',
-  configuration_error: 'This page is not set up to verify you right now. Reload the page; if it keeps happening, contact support.',
+  configuration_error: 'This page cannot verify you right now. Reload it and try again.',
 } as const;
 
 export type StepUpErrorCode = keyof typeof MESSAGES;
@@ -51,15 +51,15 @@ export function isStepUpErrorCode(code: unknown): code is StepUpErrorCode {
 export const ERROR_MESSAGES: Readonly<Record<StepUpErrorCode, string>> = MESSAGES;
 
 export interface StepUpErrorOptions {
-  message?: string;
+  message?: string | undefined;
   /** HTTP status, when the error came from a response. */
-  status?: number;
+  status?: number | undefined;
   /** Seconds to wait before retrying (rate_limited). */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
   /** Attempts left with this code or device, when the server says. */
-  attemptsRemaining?: number;
+  attemptsRemaining?: number | undefined;
   /** When a lock ends (ms since the epoch), when the server says. */
-  lockedUntil?: number;
+  lockedUntil?: number | undefined;
   cause?: unknown;
 }
 

@@ -22,7 +22,7 @@ export async function sessionToken(client: StepUpClient): Promise<string | null 
   try {
     return await client.config.getAuthToken();
   } catch (cause) {
-    console.error('step-up-kit: getAuthToken threw, so the request was not sent. Check the function given to initializeStepUp or createStepUpClient.', cause);
+    console.error('step-up-kit: getAuthToken threw; nothing was sent.', cause);
     throw new StepUpError('configuration_error', { cause });
   }
 }
@@ -126,14 +126,13 @@ export async function errorFromResponse(response: Response): Promise<StepUpError
     known !== undefined && typeof serverMessage === 'string' && serverMessage.trim() && serverMessage.length <= MAX_SERVER_MESSAGE_LENGTH
       ? serverMessage
       : undefined;
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), wire.payload?.retryAfter);
-  const attempts = wire.payload?.attemptsRemaining;
-  const lockedUntil = typeof wire.payload?.lockedUntil === 'string' ? Date.parse(wire.payload.lockedUntil) : NaN;
+  const { attemptsRemaining: attempts, lockedUntil: until } = wire.payload ?? {};
+  const lockedUntil = typeof until === 'string' ? Date.parse(until) : NaN;
   return new StepUpError(code, {
     status: response.status,
-    ...(message ? { message } : {}),
-    ...(retryAfter !== undefined ? { retryAfter } : {}),
-    ...(Number.isInteger(attempts) && (attempts as number) >= 0 ? { attemptsRemaining: attempts as number } : {}),
-    ...(Number.isFinite(lockedUntil) ? { lockedUntil } : {}),
+    message,
+    retryAfter: parseRetryAfter(response.headers.get('retry-after'), wire.payload?.retryAfter),
+    attemptsRemaining: Number.isInteger(attempts) && (attempts as number) >= 0 ? (attempts as number) : undefined,
+    lockedUntil: Number.isFinite(lockedUntil) ? lockedUntil : undefined,
   });
 }

@@ -3,7 +3,7 @@ import { callingCodeFor, splitE164 } from './calling-codes.js';
 import type { OtpChannel, StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum, OTP_CODE_LIFETIME_SECONDS } from '@step-up-kit/protocol';
-import { isStepUpError, StepUpError, unusableAnswer, type StepUpErrorCode } from './errors.js';
+import { isStepUpError, StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
 import type { OtpVerification, ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
@@ -19,8 +19,8 @@ function parseVerification(body: unknown): OtpVerification {
 /** A code this long before its end is no longer offered for typing: a new one is sent instead. */
 const TYPING_MARGIN_MS = 60_000;
 
-/** Failures after which the pending code can never work: the next step-up sends a new one. */
-const ENDS_CODE = new Set<StepUpErrorCode>(['too_many_attempts', 'code_expired', 'already_used', 'verification_not_found']);
+/** Failures after which the pending code can never work (too many attempts, expired, used, gone): the next step-up sends a new one. */
+const ENDS_CODE = /^(too_many_attempts|code_expired|already_used|verification_not_found)$/;
 
 async function send(client: StepUpClient, channel: OtpChannel, path: string, body: object, to: string, signal?: AbortSignal) {
   const verification = parseVerification(await apiRequest(client, { method: 'POST', path, body, signal }));
@@ -107,7 +107,7 @@ export async function verifyOTP(
       signal: params.signal,
     });
   } catch (error) {
-    if (client.pendingOtp.get(channel) === pending && isStepUpError(error) && ENDS_CODE.has(error.code)) client.pendingOtp.delete(channel);
+    if (client.pendingOtp.get(channel) === pending && isStepUpError(error) && ENDS_CODE.test(error.code)) client.pendingOtp.delete(channel);
     throw error;
   }
   const response = acceptVerifyResponse(client, body, scopes);

@@ -16,7 +16,7 @@ import { inShadow, requestLog, textOf } from './support/elements.js';
 import { rejection } from './support/rejection.js';
 import { waitUntil } from './support/wait.js';
 
-const MESSAGE = 'This page is not set up to verify you right now. Reload the page; if it keeps happening, contact support.';
+const MESSAGE = 'This page cannot verify you right now. Reload it and try again.';
 
 describe('a getAuthToken that throws', () => {
   let logged: unknown[][];
