@@ -139,3 +139,36 @@ describe('demo page: "Export private key" with stepUpFetch', () => {
     await waitUntil(() => !dialog.open, 'the dialog stayed open');
   });
 });
+
+describe('demo page: tester panel', () => {
+  beforeEach(async () => {
+    sessionStorage.removeItem(SESSION_KEY);
+    await resetBackend();
+  });
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+    sessionStorage.removeItem(SESSION_KEY);
+  });
+
+  it('a recovery code used in a step-up leaves the panel; the others stay', async () => {
+    const { doc } = await openDemo();
+    await signInAs(doc, 'alice');
+    const panelCodes = () => [...doc.querySelectorAll('#recovery li')].map((li) => li.textContent ?? '');
+    await waitUntil(() => panelCodes().length > 1, 'the panel listed no recovery codes');
+    const before = panelCodes();
+    const used = before[0]!;
+
+    // The user copies the first code from the panel into the dialog's recovery-code method.
+    const dialog = await pressExport(doc);
+    [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((b) => textOf(b) === 'Recovery code')!.click();
+    await waitUntil(() => currentMethod(dialog).localName === 'step-up-recovery-code', 'the recovery-code method did not open');
+    const input = codeInput(currentMethod(dialog));
+    input.value = used;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+
+    await waitUntil(() => resultText(doc).includes('verified by recovery-code'), 'the step-up with the recovery code did not finish');
+    await waitUntil(() => !panelCodes().includes(used), 'the used recovery code is still in the panel');
+    expect(panelCodes()).to.deep.equal(before.slice(1));
+  });
+});

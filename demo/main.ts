@@ -74,7 +74,7 @@ async function signIn(userId: string, restored?: DemoSession) {
 async function setUpTesterPanel() {
   if (!session) return;
   const secrets = await dev<DemoSecrets>(`users/${session.userId}/secrets`);
-  items('#recovery', secrets.recoveryCodes ?? [], 'This user has none.');
+  renderRecoveryCodes(secrets);
   renderPasskeys(secrets.passkeys ?? []);
 
   stopWallet?.();
@@ -104,6 +104,17 @@ async function refresh(known?: DemoSecrets) {
     totp.textContent = 'This user has no authenticator app.';
   }
   renderTokens();
+}
+
+/** The recovery codes the user can still use: the server lists only those. */
+function renderRecoveryCodes(secrets: DemoSecrets) {
+  items('#recovery', secrets.recoveryCodes ?? [], 'This user has none.');
+}
+
+/** After a step-up, what it spent leaves the tester panel: a recovery code works only once. */
+async function refreshRecoveryCodes() {
+  if (!session) return;
+  renderRecoveryCodes(await dev<DemoSecrets>(`users/${session.userId}/secrets`));
 }
 
 /** The user's passkeys, each with a Remove button that steps up for credential:unlink first. */
@@ -194,6 +205,9 @@ async function start() {
     button.addEventListener('click', () => void runAction(button)),
   );
   $('#export').addEventListener('click', () => void exportPrivateKey());
+  // Every step-up through the dialog, whichever action asked for it. A failed refresh leaves
+  // the list as it was (the next step-up tries again) rather than hide the action's answer.
+  dialog.addEventListener('elevated', () => void refreshRecoveryCodes().catch(() => undefined));
   $('#register-passkey').addEventListener('click', () =>
     void changePasskeys('credential:link', () =>
       registerPasskey({ name: 'This browser' }).then(({ alias }) => `Passkey "${alias}" registered: it is now offered first.`),

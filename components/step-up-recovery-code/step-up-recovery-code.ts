@@ -14,9 +14,16 @@ const RECOVERY_CODE_LENGTH = 10;
  * @summary Step-up with a recovery code.
  * @event elevated - The code was accepted (standalone use).
  * @event stepuperror - A code was refused or the request failed (standalone use).
- * @csspart form - The form. @csspart intro - The instructions. @csspart label - The label.
- * @csspart input - The code field. @csspart error - The error message. @csspart countdown - Rate-limit countdown.
- * @csspart button - Any button. @csspart submit-button - The Verify button. @csspart status - The status message.
+ * @csspart form - The form.
+ * @csspart intro - The instructions.
+ * @csspart label - The label.
+ * @csspart input - The code field.
+ * @csspart error - The error message.
+ * @csspart icon - The error message's icon (decorative).
+ * @csspart countdown - Rate-limit countdown.
+ * @csspart button - Any button.
+ * @csspart submit-button - The Verify button.
+ * @csspart status - The status message.
  * @cssproperty --step-up-color-accent - Buttons and links.
  */
 export class StepUpRecoveryCode extends StepUpCodeElement {

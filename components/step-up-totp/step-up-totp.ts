@@ -15,8 +15,10 @@ import styles from './step-up-totp.styles.js';
  * @csspart label - The field's label.
  * @csspart input - The code field.
  * @csspart error - The error message (a live region).
+ * @csspart icon - The error message's icon (decorative).
  * @csspart countdown - Time left before another try, when rate limited.
- * @csspart button - Any button. @csspart submit-button - The Verify button.
+ * @csspart button - Any button.
+ * @csspart submit-button - The Verify button.
  * @csspart status - The status message (a live region).
  * @cssproperty --step-up-color-accent - Buttons and links.
  * @cssproperty --step-up-color-danger - Error text and invalid fields.
