@@ -75,7 +75,8 @@ async function pressExport(doc: Document): Promise<StepUpDialog> {
   return dialog;
 }
 
-describe('demo page: "Export private key" with stepUpFetch', () => {
+/** Each test starts signed out against a reset backend, and leaves no demo frame behind. */
+function startEachTestFresh(): void {
   beforeEach(async () => {
     sessionStorage.removeItem(SESSION_KEY);
     await resetBackend();
@@ -85,6 +86,10 @@ describe('demo page: "Export private key" with stepUpFetch', () => {
     frame = undefined;
     sessionStorage.removeItem(SESSION_KEY);
   });
+}
+
+describe('demo page: "Export private key" with stepUpFetch', () => {
+  startEachTestFresh();
 
   it('the refused export opens the dialog, naming the action; after the authenticator code it is sent once more and its answer shown', async () => {
     const { doc, win } = await openDemo();
@@ -141,15 +146,7 @@ describe('demo page: "Export private key" with stepUpFetch', () => {
 });
 
 describe('demo page: tester panel', () => {
-  beforeEach(async () => {
-    sessionStorage.removeItem(SESSION_KEY);
-    await resetBackend();
-  });
-  afterEach(() => {
-    frame?.remove();
-    frame = undefined;
-    sessionStorage.removeItem(SESSION_KEY);
-  });
+  startEachTestFresh();
 
   it('a recovery code used in a step-up leaves the panel; the others stay', async () => {
     const { doc } = await openDemo();

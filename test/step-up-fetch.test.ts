@@ -66,6 +66,21 @@ function externalAuthPrompt(client: StepUpClient, userId: string, gate: Promise<
 
 const cancellingPrompt = () => Promise.reject(new StepUpError('cancelled'));
 
+/** Three POSTs to `path` at once, the prompt held until all three were refused; what they were answered in the end. */
+async function threeCallsRefusedAtOnce(path: string) {
+  const { client } = await signedInClient('bob');
+  let refusedSoFar = 0;
+  let allRefused!: () => void;
+  const gate = new Promise<void>((resolve) => (allRefused = resolve));
+  const log = sendLog((request) => {
+    if (new URL(request.url).pathname === path && ++refusedSoFar === 3) allRefused();
+  });
+  const steps = externalAuthPrompt(client, 'bob', gate);
+  const send = withStepUp(log.fetch, { client, prompt: steps.prompt });
+  const responses = await Promise.all([1, 2, 3].map(() => send(path, { method: 'POST' })));
+  return { steps, log, responses };
+}
+
 async function bytesOf(request: Request): Promise<number[]> {
   return [...new Uint8Array(await request.clone().arrayBuffer())];
 }
@@ -224,17 +239,7 @@ describe('stepUpFetch', () => {
   });
 
   it('three calls refused for a multi-use scope share one step-up, then all three are sent again', async () => {
-    const { client } = await signedInClient('bob');
-    let refusedSoFar = 0;
-    let allRefused!: () => void;
-    const gate = new Promise<void>((resolve) => (allRefused = resolve));
-    const log = sendLog((request) => {
-      if (new URL(request.url).pathname === LINK && ++refusedSoFar === 3) allRefused();
-    });
-    const steps = externalAuthPrompt(client, 'bob', gate);
-    const linkFetch = withStepUp(log.fetch, { client, prompt: steps.prompt });
-    const responses = await Promise.all([1, 2, 3].map(() => linkFetch(LINK, { method: 'POST' })));
-
+    const { steps, log, responses } = await threeCallsRefusedAtOnce(LINK);
     expect(responses.map((r) => r.status)).to.deep.equal([200, 200, 200]);
     expect(steps.runs).to.have.length(1);
     const sent = log.to(LINK);
@@ -246,17 +251,7 @@ describe('stepUpFetch', () => {
 
   it('calls refused for a single-use scope each get their own step-up, one at a time', async () => {
     // three, so that two of them wait for a step-up of their own after the first one's
-    const { client } = await signedInClient('bob');
-    let refusedSoFar = 0;
-    let allRefused!: () => void;
-    const gate = new Promise<void>((resolve) => (allRefused = resolve));
-    const log = sendLog((request) => {
-      if (new URL(request.url).pathname === EXPORT && ++refusedSoFar === 3) allRefused();
-    });
-    const steps = externalAuthPrompt(client, 'bob', gate);
-    const exportFetch = withStepUp(log.fetch, { client, prompt: steps.prompt });
-    const responses = await Promise.all([1, 2, 3].map(() => exportFetch(EXPORT, { method: 'POST' })));
-
+    const { steps, log, responses } = await threeCallsRefusedAtOnce(EXPORT);
     expect(responses.map((r) => r.status)).to.deep.equal([200, 200, 200]);
     expect(steps.runs).to.have.length(3);
     expect(steps.mostAtOnce(), 'step-ups running at once').to.equal(1);
