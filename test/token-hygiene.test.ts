@@ -91,7 +91,7 @@ describe('token hygiene', () => {
     codeInput(currentMethod(dialog)).focus();
     const code = await totpCode();
     await type(wrongCode(code));
-    await waitUntil(() => alert() === 'That code is not correct. Check it and try again.', 'the wrong code is refused', { timeout: 5000 });
+    await waitUntil(() => alert().startsWith('That code is not correct. Check it and try again.'), 'the wrong code is refused');
     await type(code);
     values.push(await outcome);
     const token = getElevatedAccessToken({ scope: 'wallet:export', consume: false }, client);
@@ -104,7 +104,7 @@ describe('token hygiene', () => {
     await waitForOpen(dialog);
     codeInput(currentMethod(dialog)).focus();
     await type(wrongCode(await totpCode()));
-    await waitUntil(() => alert() === 'That code is not correct. Check it and try again.', 'the wrong code is refused', { timeout: 5000 });
+    await waitUntil(() => alert().startsWith('That code is not correct. Check it and try again.'), 'the wrong code is refused');
     [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((o) => textOf(o) === 'Recovery code')!.click();
     await waitUntil(() => dialog.shadowRoot!.querySelector('.current > step-up-recovery-code'), 'the recovery code is asked for');
     dialog.close();
