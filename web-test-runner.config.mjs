@@ -4,14 +4,18 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { dynamicSdkPlugin } from './test/support/dynamic-sdk-plugin.mjs';
 import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
 import { mediaPlugin } from './test/support/media-plugin.mjs';
 import { tabsPlugin } from './test/support/tabs-plugin.mjs';
 import { webauthnPlugin } from './test/support/webauthn-plugin.mjs';
+import { wireRecorder } from './test/support/wire-recorder.mjs';
 
 const { createReferenceServer, createNodeMiddleware } = await tsImport('./server/index.ts', import.meta.url);
 const backend = createReferenceServer({ devMode: true });
-const handleApi = createNodeMiddleware(backend);
+// Every step-up API request is logged for the wire drift guard (test/wire/, `npm run test:wire`).
+const recorder = wireRecorder(backend);
+const handleApi = createNodeMiddleware(recorder.server);
 
 /** Hands requests under the backend's base path to the Hono app, bypassing Koa's response handling. */
 function referenceBackendMiddleware() {
@@ -54,7 +58,7 @@ export default {
   nodeResolve: { exportConditions: ['step-up-kit:source', 'browser', 'development'] },
   // Test files share one in-memory backend (resets, clock moves), so they run one at a time.
   concurrency: 1,
-  middleware: [referenceBackendMiddleware(), scriptedBackendMiddleware()],
+  middleware: [recorder.middleware(), referenceBackendMiddleware(), scriptedBackendMiddleware()],
   plugins: [
     // target es2022 so legacy decorators are lowered; tsconfig is read raw (no "extends").
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
@@ -62,6 +66,9 @@ export default {
     webauthnPlugin(),
     tabsPlugin(),
     mediaPlugin(),
+    recorder.plugin(), // makes this run's request log the one the wire drift guard reads
+    // Dynamic's SDK bundled for test/dynamic-sdk/: it imports CommonJS, which the dev server cannot serve.
+    dynamicSdkPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -14,6 +14,7 @@ import { createMemoryUserDirectory } from './user-directory.js';
 import type { User } from './users.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createServerContext, type CodeMessage } from './server-context.js';
+import { createMemoryStore } from './stores/step-up-store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import {
   assertError,
@@ -363,5 +364,29 @@ describe('attack: guessing codes all day', () => {
     await recovery('AAAAA-AAAAA');
     assertError(await totp(await rightTotp()), 429, 'rate_limited');
     assertError(await recovery(recoveryCodes[0]), 429, 'rate_limited');
+  });
+});
+
+describe('attack: sign-in with what was meant for something else (Dynamic SDK routes)', () => {
+  it('a step-up assertion caught in transit does not sign the thief in; its user still uses it', async () => {
+    const t = createTestServer();
+    const caught = (await call(t.server, 'POST', 'dev/external-jwt', { body: { userId: 'bob', scope: 'wallet:export' } })).body.jwt;
+    assertError(await call(t.server, 'POST', sdk(t.server, 'externalAuth/signin'), { body: { jwt: caught } }), 401, 'external_jwt_invalid');
+    const bob = await signIn(t.server, 'bob');
+    assert.equal((await call(t.server, 'POST', sdk(t.server, 'externalAuth/verify'), { jwt: bob, body: { jwt: caught } })).status, 200);
+  });
+
+  it('a session token kept after sign-out opens nothing, on any instance sharing the store', async () => {
+    // Two instances of one deployment: one signing key (so one session secret), one store.
+    const store = createMemoryStore();
+    const [a, b] = [createTestServer({ store, signingKey: TEST_SIGNING_KEY }), createTestServer({ store, signingKey: TEST_SIGNING_KEY })];
+    const kept = await signIn(a.server, 'bob');
+    const token = await elevatedTokenFor(b.server, 'bob', 'wallet:sign');
+    assert.equal((await call(b.server, 'POST', sdk(b.server, 'stepUp/check'), { jwt: kept, body: { scope: 'wallet:export' } })).status, 200);
+    assert.equal((await call(a.server, 'POST', sdk(a.server, 'revoke'), { jwt: kept })).status, 200);
+    for (const { server } of [a, b]) {
+      assertError(await call(server, 'POST', sdk(server, 'stepUp/check'), { jwt: kept, body: { scope: 'wallet:export' } }), 401, 'not_signed_in');
+      assertError(await call(server, 'POST', 'protected/wallet/sign', { jwt: kept, headers: { [ELEVATED_TOKEN_HEADER]: token } }), 401, 'not_signed_in');
+    }
   });
 });

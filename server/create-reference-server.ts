@@ -12,15 +12,37 @@ import { registerPasskeyAuthRoutes } from './routes/passkey-auth.js';
 import { registerPasskeyRegistrationRoutes } from './routes/passkey-registration.js';
 import { registerProtectedRoutes } from './routes/protected.js';
 import { registerRecoveryRoutes } from './routes/recovery.js';
+import { registerSessionRoutes } from './routes/session.js';
+import { registerSettingsRoutes } from './routes/settings.js';
+import { registerSignInRoutes } from './routes/sign-in.js';
 import { MAX_BODY_BYTES, payloadTooLarge } from './request-body.js';
 import { registerSocialRoutes } from './routes/social.js';
 import { registerTotpRoutes } from './routes/totp.js';
 import { registerWalletRoutes } from './routes/wallet.js';
 import { createServerContext, type ReferenceServerOptions, type ServerContext } from './server-context.js';
+import { refuseRevokedSessions } from './session-revocation.js';
 import { requireSession, type AppEnv } from './session.js';
 
 /** How long verifiers may cache the key set; a rotation keeps the old key listed longer than this. */
 export const JWKS_MAX_AGE_SECONDS = 5 * 60;
+
+/**
+ * Headers Dynamic's SDK sends with its calls (API and SDK versions, request and SDK-session ids,
+ * platform, session public key, device-signed nonce, logout reason): a cross-origin page using
+ * that SDK is refused at the preflight unless they are allowed. None of them is required here.
+ */
+const DYNAMIC_SDK_HEADERS = [
+  'x-dyn-api-version',
+  'x-dyn-version',
+  'x-dyn-request-id',
+  'x-dyn-session-id',
+  'x-dyn-session-public-key',
+  'x-dynamic-platform',
+  'x-dynamic-device-nonce',
+  'x-dynamic-device-publickey',
+  'x-dynamic-device-signed-nonce',
+  'x-dyn-logout-reason',
+];
 
 export interface ReferenceServer {
   app: Hono;
@@ -48,7 +70,12 @@ function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
     }
     await next();
   });
+  // Before the session check: what Dynamic's SDK calls before anyone is signed in.
+  registerSettingsRoutes(sdk, ctx);
+  registerSignInRoutes(sdk, ctx);
   sdk.use('*', requireSession(ctx.sessions, (id) => ctx.users.find(id)));
+  sdk.use('*', refuseRevokedSessions(ctx));
+  registerSessionRoutes(sdk, ctx);
   registerCheckRoutes(sdk, ctx);
   registerOtpRoutes(sdk, ctx);
   registerTotpRoutes(sdk, ctx);
@@ -64,6 +91,7 @@ function createSdkRoutes(ctx: ServerContext): Hono<AppEnv> {
 function createProtectedRoutes(ctx: ServerContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireSession(ctx.sessions, (id) => ctx.users.find(id)));
+  routes.use('*', refuseRevokedSessions(ctx));
   registerProtectedRoutes(routes, ctx);
   return routes;
 }
@@ -75,7 +103,7 @@ function createApiRoutes(ctx: ServerContext): Hono {
       '*',
       cors({
         origin: ctx.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', ELEVATED_TOKEN_HEADER],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', ELEVATED_TOKEN_HEADER, ...DYNAMIC_SDK_HEADERS],
         allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
         exposeHeaders: ['Retry-After'],
         maxAge: 600,

@@ -1,5 +1,5 @@
 // A stand-in for the customer backend that issues external-auth assertions, so dev mode can
-// demonstrate and test `externalAuth/verify` without a second service.
+// demonstrate and test `externalAuth/verify` and `externalAuth/signin` without a second service.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT, type JSONWebKeySet, type JWK } from 'jose';
 
@@ -8,7 +8,8 @@ export const DEV_EXTERNAL_DEFAULT_LIFETIME_SECONDS = 120;
 
 export interface ExternalJwtRequest {
   userId: string;
-  scope: string;
+  /** The scopes an elevation assertion grants; left out of a sign-in assertion (externalAuth/signin). */
+  scope?: string;
   expiresInSeconds?: number;
   jti?: string;
 }
@@ -29,7 +30,7 @@ export function createDevExternalIssuer(now: () => number): DevExternalIssuer {
     jwks: { keys: [publicJwk] },
     async sign({ userId, scope, expiresInSeconds = DEV_EXTERNAL_DEFAULT_LIFETIME_SECONDS, jti = randomUUID() }) {
       const iat = Math.floor(now() / 1000);
-      return new SignJWT({ scope })
+      return new SignJWT(scope === undefined ? {} : { scope })
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
         .setIssuer(DEV_EXTERNAL_ISSUER)
         .setSubject(userId)

@@ -4,6 +4,7 @@ import { generate } from 'otplib';
 import { privateKeyToAccount } from 'viem/accounts';
 import { MAX_CREATED_USERS } from './routes/dev.js';
 import { assertError, call, createTestServer, devSecrets, sdk, signIn, START_MS } from './test-helpers.js';
+import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 describe('dev routes', () => {
   it('list the seeded demo users', async () => {
@@ -42,7 +43,7 @@ describe('dev routes', () => {
       body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:export'] },
     });
     assert.equal(verified.status, 200);
-    assert.deepEqual(verified.body.user, { id, email });
+    assertVerifyResponse(verified.body, { userId: id, email, sessionJwt: jwt, elevated: true });
     const exported = await call(t.server, 'POST', 'protected/wallet/export', { jwt, headers: { 'x-dyn-elevated-access-token': verified.body.elevatedAccessToken } });
     assert.equal(exported.body.userId, id);
   });

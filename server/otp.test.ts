@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SESSION_LIFETIME_SECONDS } from './session.js';
 import { assertError, call, claimsOf, createTestServer, sdk, signIn, START_MS, type TestServer } from './test-helpers.js';
+import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 const SCOPES = ['wallet:export'];
 
@@ -39,7 +40,7 @@ describe('email one-time codes', () => {
 
     const res = await verify(t, jwt, 'email', { verificationUUID: sent.body.verificationUUID, verificationToken: message.code });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.user, { id: 'bob', email: 'bob@example.com' });
+    assertVerifyResponse(res.body, { userId: 'bob', email: 'bob@example.com', sessionJwt: jwt, elevated: true });
     assert.equal(res.body.expiresAt, Math.floor(START_MS / 1000) + SESSION_LIFETIME_SECONDS);
     const { payload } = claimsOf(res.body.elevatedAccessToken);
     assert.equal(payload.sub, 'bob');

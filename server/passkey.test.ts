@@ -7,6 +7,7 @@ import type { User } from './users.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, TEST_SIGNING_KEY, type TestServer } from './test-helpers.js';
+import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 const ORIGIN = 'http://localhost:5173';
 const SCOPES = ['wallet:export'];
@@ -129,7 +130,7 @@ describe('passkey step-up', () => {
     const { id } = await h.register();
     const res = await h.verify(h.authenticator.authenticate(await h.authOptions()));
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.user, { id: 'alice', email: 'alice@example.com' });
+    assertVerifyResponse(res.body, { userId: 'alice', email: 'alice@example.com', sessionJwt: h.jwt, elevated: true });
     assert.equal(claimsOf(res.body.elevatedAccessToken).payload.scope, 'wallet:export');
     assert.deepEqual(claimsOf(res.body.elevatedAccessToken).payload.amr, ['hwk', 'user'], 'a hardware key with user presence');
     // Several challenges may be outstanding; each is answered once.

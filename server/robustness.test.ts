@@ -159,6 +159,13 @@ function endpoints(server: ReferenceServer): Endpoint[] {
     { method: 'GET', label: 'dev/oauth/authorize?{random}', path: (f) => `dev/oauth/authorize?${f.chance(0.1) ? uriPart(f.string()) : authorizeQuery(f)}`, fields: [], html: true },
     { method: 'POST', path: fixed('dev/oauth/authorize'), fields: [...AUTHORIZE_FIELDS, 'decision'], html: true, form: true },
     { method: 'POST', path: fixed('dev/users'), fields: ['label'] },
+    // What Dynamic's SDK calls besides the step-up routes.
+    { method: 'GET', label: 'sdk/{env}/settings?sdkVersion={random}', path: (f) => sdk(server, `settings${f.chance(0.5) ? `?sdkVersion=${uriPart(f.string())}` : ''}`), fields: [] },
+    { method: 'GET', label: 'sdk/{env}/nonces?count={random}', path: (f) => sdk(server, `nonces${f.chance(0.8) ? `?count=${uriPart(f.chance(0.5) ? String(f.int(8)) : f.string())}` : ''}`), fields: [] },
+    { method: 'POST', path: s('externalAuth/signin'), fields: ['jwt', 'sessionPublicKey'] },
+    { method: 'GET', path: s('users'), fields: [] },
+    { method: 'POST', path: s('revoke'), fields: [] },
+    { method: 'GET', label: 'sdk/{env}/users/passkeys/authenticate?relatedOriginRpId={random}', path: (f) => sdk(server, `users/passkeys/authenticate${f.chance(0.3) ? `?relatedOriginRpId=${uriPart(f.chance(0.5) ? 'localhost' : f.string())}` : ''}`), fields: [] },
   ];
 }
 
@@ -275,6 +282,7 @@ async function fixtures(server: ReferenceServer, [alice, bob]: string[]) {
     state: [state, randomBytes(32).toString('base64url')], redirectUrl: [REDIRECT, 'https://evil.example/cb'], redirect_uri: [REDIRECT],
     response_type: ['code', 'token'], client_id: ['step-up-kit-dev'], scope: ['openid email'], code_challenge: [codeChallenge],
     code_challenge_method: ['S256', 'plain'], decision: ['allow', 'deny'], code: [code], codeVerifier: [verifier],
+    jwt: [(await call(server, 'POST', 'dev/external-jwt', { body: { userId: 'bob' } })).body.jwt], sessionPublicKey: [`02${'ab'.repeat(32)}`],
   };
   return { byField, plausible: [nonce, state, code, verifier, assertion.id, REDIRECT, wallet.address] };
 }

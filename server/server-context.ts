@@ -28,6 +28,12 @@ export interface ExternalAuthOptions {
   jwks: JSONWebKeySet;
   issuer?: string;
   audience?: string;
+  /**
+   * Also accept this issuer's assertions without a scope as a sign-in (`POST externalAuth/signin`,
+   * what Dynamic's SDK calls for `signInWithExternalJwt`). Default false: a deployment opts in to
+   * sessions minted from assertions. Dev mode's generated issuer allows it.
+   */
+  signIn?: boolean;
 }
 
 export interface ReferenceServerOptions {
@@ -97,6 +103,8 @@ export interface ExternalAuthVerifier {
   keySet: ReturnType<typeof createLocalJWKSet>;
   issuer?: string;
   audience?: string;
+  /** Its scope-less assertions may sign a user in (ExternalAuthOptions.signIn). */
+  signIn: boolean;
 }
 
 export interface ServerContext {
@@ -268,7 +276,12 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
   if (devMode && !options.externalAuth) ctx.devIssuer = createDevExternalIssuer(() => ctx.now());
   const trusted = options.externalAuth ?? (ctx.devIssuer && { jwks: ctx.devIssuer.jwks, issuer: ctx.devIssuer.issuer });
   if (trusted) {
-    ctx.externalAuth = { keySet: createLocalJWKSet(trusted.jwks), issuer: trusted.issuer, audience: trusted.audience };
+    ctx.externalAuth = {
+      keySet: createLocalJWKSet(trusted.jwks),
+      issuer: trusted.issuer,
+      audience: trusted.audience,
+      signIn: options.externalAuth ? options.externalAuth.signIn === true : true,
+    };
   }
   return ctx;
 }

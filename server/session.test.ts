@@ -1,5 +1,6 @@
 // Every route behind a session answers 401 not_signed_in to a request without one, or with one
-// this server did not issue (or no longer honours) — and a genuine session gets past that gate.
+// this server did not issue (or no longer honours: expired, revoked, of a removed user) — and a
+// genuine session gets past that gate.
 import assert from 'node:assert/strict';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -36,13 +37,17 @@ function sessionRoutes(server: ReferenceServer): [method: string, path: string, 
     ['POST', 'protected/credentials/link'],
     ['POST', 'protected/credentials/unlink'],
     ['DELETE', 'protected/user'],
+    ['GET', sdk(server, 'users')],
+    ['GET', sdk(server, 'users/passkeys/authenticate')],
+    // Last: with the genuine session it signs that session out.
+    ['POST', sdk(server, 'revoke')],
   ];
 }
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('sessions', () => {
-  it('every SDK and protected route refuses a missing, forged, foreign, expired or orphaned session with 401', async () => {
+  it('every SDK and protected route refuses a missing, forged, foreign, expired, revoked or orphaned session with 401', async () => {
     const t = createTestServer();
     const { server } = t;
     const expired = await signIn(server, 'bob');
@@ -50,6 +55,8 @@ describe('sessions', () => {
     const { id: createdId } = (await call(server, 'POST', 'dev/users', { body: {} })).body;
     const orphaned = await signIn(server, createdId);
     await call(server, 'POST', 'dev/reset', { body: {} }); // removes the created user: a live session of nobody
+    const revoked = await signIn(server, 'alice');
+    assert.equal((await call(server, 'POST', sdk(server, 'revoke'), { jwt: revoked })).status, 200);
     const genuine = await signIn(server, 'bob');
     const [head, , signature] = genuine.split('.');
     const { payload } = claimsOf(genuine);
@@ -60,7 +67,7 @@ describe('sessions', () => {
     const tampered = `${head}.${b64({ ...payload, sub: 'alice' })}.${signature}`;
     const otherServer = await signIn(createTestServer().server, 'bob');
     const elevated = await elevatedTokenFor(server, 'bob', 'wallet:sign'); // ES256, signed by this very server
-    const forged = { otherSecret, algNone, algNoneSigned, tampered, otherServer, expired, orphaned, elevated, garbage: 'a.b.c' };
+    const forged = { otherSecret, algNone, algNoneSigned, tampered, otherServer, expired, orphaned, revoked, elevated, garbage: 'a.b.c' };
 
     for (const [method, path, body] of sessionRoutes(server)) {
       const headers = { origin: ORIGIN, 'x-dyn-elevated-access-token': elevated };

@@ -13,6 +13,8 @@ export interface Session {
   userId: string;
   /** Session expiry, seconds since the epoch (the `expiresAt` of verify answers). */
   expiresAt: number;
+  /** The session JWT as presented: verify answers hand it back (`minifiedJwt`), revoke names it. */
+  token: string;
 }
 
 /** Hono environment of every authenticated route. */
@@ -52,7 +54,7 @@ export function createSessionIssuer(environmentId: string, now: () => number, in
           requiredClaims: ['sub', 'exp'],
         });
         if (payload.environment_id !== environmentId || !payload.sub || !payload.exp) return undefined;
-        return { userId: payload.sub, expiresAt: payload.exp };
+        return { userId: payload.sub, expiresAt: payload.exp, token: jwt };
       } catch {
         return undefined;
       }

@@ -7,6 +7,7 @@ import { createServerContext, type ReferenceServerOptions, type ServerContext } 
 import { createMemoryUserDirectory } from './user-directory.js';
 import { credentialsOf } from './users.js';
 import { assertError, call, claimsOf, signIn, TestClock, TEST_SIGNING_KEY } from './test-helpers.js';
+import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 /** Rewrites a record the shared store holds, as someone with write access to the store could (the attack under test). */
 async function tamperWith<T>(ctx: ServerContext, key: string, change: (record: T) => T): Promise<void> {
@@ -129,7 +130,7 @@ describe('social re-login', () => {
 
     const res = await h.verify({ code: location.searchParams.get('code'), state });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.user, { id: 'bob', email: 'bob@example.com' });
+    assertVerifyResponse(res.body, { userId: 'bob', email: 'bob@example.com', sessionJwt: h.jwt, elevated: true });
     assert.equal(claimsOf(res.body.elevatedAccessToken).payload.scope, 'credential:link');
     assert.deepEqual(claimsOf(res.body.elevatedAccessToken).payload.amr, ['fed'], 'a federated re-login');
   });

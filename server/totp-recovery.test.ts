@@ -5,6 +5,7 @@ import { createApp } from './create-reference-server.js';
 import { normalizeRecoveryCode } from './recovery-codes.js';
 import { createServerContext } from './server-context.js';
 import { assertError, call, createTestServer, devSecrets, sdk, signIn, START_MS, TestClock, type TestServer } from './test-helpers.js';
+import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 const SCOPES = ['wallet:export'];
 
@@ -25,10 +26,10 @@ const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
 describe('TOTP', () => {
   it('accepts the current code and answers a VerifyResponse', async () => {
     const t = createTestServer();
-    const { totp, codeAt } = await aliceSession(t);
+    const { jwt, totp, codeAt } = await aliceSession(t);
     const res = await totp(await codeAt(0));
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.user, { id: 'alice', email: 'alice@example.com' });
+    assertVerifyResponse(res.body, { userId: 'alice', email: 'alice@example.com', sessionJwt: jwt, elevated: true });
     assert.equal(typeof res.body.elevatedAccessToken, 'string');
   });
 

@@ -6,6 +6,7 @@ import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
 import { createMemoryUserDirectory } from './user-directory.js';
 import { assertError, call, claimsOf, createTestServer, devSecrets, sdk, signIn, TEST_SIGNING_KEY } from './test-helpers.js';
+import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 const ORIGIN = 'http://localhost:5173';
 const SCOPES = ['wallet:sign'];
@@ -53,7 +54,7 @@ describe('wallet step-up (SIWE)', () => {
     const h = await harness();
     const res = await h.verify(await h.body(await h.message()));
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.user, { id: 'bob', email: 'bob@example.com' });
+    assertVerifyResponse(res.body, { userId: 'bob', email: 'bob@example.com', sessionJwt: h.jwt, elevated: true });
     assert.equal(claimsOf(res.body.elevatedAccessToken).payload.scope, 'wallet:sign');
     assert.deepEqual(claimsOf(res.body.elevatedAccessToken).payload.amr, ['swk'], 'a software-held key');
   });

@@ -30,7 +30,8 @@ const ClockBody = z.object({ advanceSeconds: z.number().min(0).max(MAX_CLOCK_OFF
 // forge the bad assertions the server must refuse.
 const ExternalJwtBody = z.object({
   userId: z.string().max(200),
-  scope: z.string().max(2000),
+  // Left out for a sign-in assertion (externalAuth/signin), which grants no scope.
+  scope: z.string().max(2000).optional(),
   expiresInSeconds: z.number().int().min(-MAX_EXTERNAL_JWT_SECONDS).max(MAX_EXTERNAL_JWT_SECONDS).optional(),
   jti: z.string().min(1).max(200).optional(),
 });

@@ -1,11 +1,12 @@
-// GET/POST users/mfa/auth/passkey: a WebAuthn assertion with user verification, against a
+// GET/POST users/mfa/auth/passkey (the options also at GET users/passkeys/authenticate, where
+// Dynamic's SDK asks for them): a WebAuthn assertion with user verification, against a
 // single-use challenge, with a signature counter that must rise.
 import {
   generateAuthenticationOptions,
   verifyAuthenticationResponse,
   type AuthenticationResponseJSON,
 } from '@simplewebauthn/server';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { issueChallenge, takeChallenge } from '../challenges.js';
 import { ApiError } from '../errors.js';
 import { requireOffered } from '../method-policy.js';
@@ -21,10 +22,17 @@ export const AUTHENTICATION_CHALLENGE_LIFETIME_MS = 2 * 60 * 1000;
 export const AUTHENTICATION_TIMEOUT_MS = 60_000;
 
 const PATH = '/users/mfa/auth/passkey';
+/** Where Dynamic's SDK asks for the same options (`authenticatePasskeyMFA`). */
+const SDK_OPTIONS_PATH = '/users/passkeys/authenticate';
 
 export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerContext): void {
-  router.get(PATH, async (c) => {
+  const authenticationOptions = async (c: Context<AppEnv>) => {
     const rp = relyingPartyFor(ctx, c, { forOptions: true });
+    // A related origin's RP ID (WebAuthn related origin requests) is not served: only this one.
+    const relatedOriginRpId = c.req.query('relatedOriginRpId');
+    if (relatedOriginRpId !== undefined && relatedOriginRpId !== rp.rpId) {
+      throw new ApiError(400, 'invalid_request', 'This server serves passkeys for its own site only.');
+    }
     const user = c.get('user');
     const passkeys = credentialsOf(user, 'passkey');
     if (passkeys.length === 0) {
@@ -44,7 +52,9 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
       expiresAt: nowMs + AUTHENTICATION_CHALLENGE_LIFETIME_MS,
     }, nowMs);
     return c.json(options);
-  });
+  };
+  router.get(PATH, authenticationOptions);
+  router.get(SDK_OPTIONS_PATH, authenticationOptions);
 
   router.post(PATH, async (c) => {
     const rp = relyingPartyFor(ctx, c, { forOptions: false });
