@@ -31,15 +31,18 @@ export interface StepUpStore {
   close(): Promise<void>;
 }
 
-/** How often the memory store drops lapsed keys: at most once per this many writes. */
-const SWEEP_EVERY = 256;
+/** The fewest writes between two sweeps of the memory store. */
+const MIN_WRITES_BETWEEN_SWEEPS = 256;
 
 const listOf = (entry: { value: string } | undefined): string[] => (entry ? (JSON.parse(entry.value) as string[]) : []);
 
 /** One process's store: a map with expiries, swept as it grows, so it holds only live keys. */
 export function createMemoryStore(now: () => number = Date.now): StepUpStore {
   const entries = new Map<string, { value: string; until: number }>();
-  let writes = 0;
+  // Writes since the last sweep. A sweep reads every entry, so it waits for as many writes as
+  // half the entries (at least MIN_WRITES_BETWEEN_SWEEPS): its cost per write stays constant
+  // however many keys are live, where a sweep every 256 writes slowed a long load run down.
+  let writesSinceSweep = 0;
   const live = (key: string) => {
     const entry = entries.get(key);
     if (entry && entry.until <= now()) {
@@ -49,7 +52,8 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
     return entry;
   };
   const write = (key: string, value: string, until: number) => {
-    if (++writes % SWEEP_EVERY === 0) {
+    if (++writesSinceSweep >= Math.max(MIN_WRITES_BETWEEN_SWEEPS, entries.size / 2)) {
+      writesSinceSweep = 0;
       const nowMs = now();
       for (const [k, e] of entries) if (e.until <= nowMs) entries.delete(k);
     }
