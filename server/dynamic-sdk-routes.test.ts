@@ -84,6 +84,22 @@ describe('GET nonces', () => {
   });
 });
 
+/** A server outside dev mode trusting an app's issuer (with `signIn` as given), a user carol, and assertions that issuer signs for her. */
+async function appIssuerServer({ signIn }: { signIn: boolean }) {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const t = createTestServer({
+    devMode: false,
+    users: createMemoryUserDirectory([
+      { id: 'carol', label: 'Carol', credentials: [{ kind: 'email', id: 'carol-email', address: 'carol@example.com' }], signInCredentialId: 'carol-email', recoveryCodes: [] },
+    ]),
+    externalAuth: { jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k' }] }, issuer: 'https://app.example', audience: 'step-up', signIn },
+  });
+  const now = Math.floor(t.clock.ms / 1000);
+  const assertion = (claims: JWTPayload) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k' }).setIssuer('https://app.example').setSubject('carol').setIssuedAt(now).setExpirationTime(now + 60).sign(privateKey);
+  return { t, assertion };
+}
+
 describe('POST externalAuth/signin', () => {
   it('signs the asserted user in: a VerifyResponse whose session works as the Bearer', async () => {
     const t = createTestServer();
@@ -165,17 +181,7 @@ describe('POST externalAuth/signin', () => {
   });
 
   it('refuses an assertion of the trusted issuer for another audience, or without a jti', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const t = createTestServer({
-      devMode: false,
-      users: createMemoryUserDirectory([
-        { id: 'carol', label: 'Carol', credentials: [{ kind: 'email', id: 'carol-email', address: 'carol@example.com' }], signInCredentialId: 'carol-email', recoveryCodes: [] },
-      ]),
-      externalAuth: { jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k' }] }, issuer: 'https://app.example', audience: 'step-up', signIn: true },
-    });
-    const now = Math.floor(t.clock.ms / 1000);
-    const assertion = (claims: JWTPayload) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k' }).setIssuer('https://app.example').setSubject('carol').setIssuedAt(now).setExpirationTime(now + 60).sign(privateKey);
+    const { t, assertion } = await appIssuerServer({ signIn: true });
     assertError(await signInWith(t, await assertion({ aud: 'another-service', jti: 'a' })), 401, 'external_jwt_invalid');
     assertError(await signInWith(t, await assertion({ aud: 'step-up' })), 401, 'external_jwt_invalid');
     const res = await signInWith(t, await assertion({ aud: 'step-up', jti: 'b' }));
@@ -184,17 +190,9 @@ describe('POST externalAuth/signin', () => {
   });
 
   it('is opt-in outside dev mode: a configured issuer signs nobody in unless signIn is set', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const t = createTestServer({
-      devMode: false,
-      users: createMemoryUserDirectory([
-        { id: 'carol', label: 'Carol', credentials: [{ kind: 'email', id: 'carol-email', address: 'carol@example.com' }], signInCredentialId: 'carol-email', recoveryCodes: [] },
-      ]),
-      externalAuth: { jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k' }] }, issuer: 'https://app.example', audience: 'step-up' },
-    });
-    const now = Math.floor(t.clock.ms / 1000);
-    const assertion = await new SignJWT({ aud: 'step-up', jti: 'c' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k' }).setIssuer('https://app.example').setSubject('carol').setIssuedAt(now).setExpirationTime(now + 60).sign(privateKey);
+    const made = await appIssuerServer({ signIn: false });
+    const { t } = made;
+    const assertion = await made.assertion({ aud: 'step-up', jti: 'c' });
     assertError(await signInWith(t, assertion), 404, 'not_found');
     assert.deepEqual((await call(t.server, 'GET', sdk(t.server, 'settings'))).body.security.externalAuth, { enabled: false, iss: 'https://app.example', aud: 'step-up' });
   });

@@ -41,9 +41,18 @@ const stores: Array<[string, () => Promise<StepUpStore>]> = [
 
 for (const [name, make] of stores) {
   describe(`StepUpStore contract: ${name}`, () => {
-    it('takes a key once, until its time is up', async () => {
+    /** A fresh store for one test, closed after it whatever happens. */
+    const withStore = async (run: (store: StepUpStore) => Promise<void>) => {
       const store = await make();
       try {
+        await run(store);
+      } finally {
+        await store.close();
+      }
+    };
+
+    it('takes a key once, until its time is up', () =>
+      withStore(async (store) => {
         const until = Date.now() + 60_000;
         assert.equal(await store.setOnce('a', until), true);
         assert.equal(await store.setOnce('a', until), false);
@@ -54,14 +63,10 @@ for (const [name, make] of stores) {
         assert.equal(await store.setOnce('short', Date.now() + 1), true);
         // Free again once its time is up: wait for what the store says, not for a clock.
         await eventually(() => store.setOnce('short', Date.now() + 60_000), 'the short key expires');
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
-    it('keeps a value until its time is up, replaces it, and takes it exactly once', async () => {
-      const store = await make();
-      try {
+    it('keeps a value until its time is up, replaces it, and takes it exactly once', () =>
+      withStore(async (store) => {
         const until = Date.now() + 60_000;
         assert.equal(await store.get('v'), undefined);
         await store.put('v', 'first', until);
@@ -75,27 +80,19 @@ for (const [name, make] of stores) {
         assert.equal(await store.get('gone'), undefined);
         await store.put('brief', 'x', Date.now() + 1);
         await eventually(async () => (await store.get('brief')) === undefined, 'the brief value expires');
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
-    it('counts concurrent increments exactly, in a window that starts at the first', async () => {
-      const store = await make();
-      try {
+    it('counts concurrent increments exactly, in a window that starts at the first', () =>
+      withStore(async (store) => {
         const counts = await Promise.all(Array.from({ length: 30 }, () => store.increment('n', Date.now() + 60_000)));
         assert.deepEqual(counts.sort((a, b) => a - b), Array.from({ length: 30 }, (_, i) => i + 1));
         // A later increment does not move the window: a count started with a short life ends with it.
         await store.increment('short', Date.now() + 1);
         await eventually(async () => (await store.increment('short', Date.now() + 60_000)) === 1, 'the count ends with its first window');
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
-    it('keeps the newest values of a list, newest first, including under concurrent pushes', async () => {
-      const store = await make();
-      try {
+    it('keeps the newest values of a list, newest first, including under concurrent pushes', () =>
+      withStore(async (store) => {
         assert.deepEqual(await store.list('l'), []);
         await store.pushToList('l', 'one', Date.now() + 60_000, 3);
         await store.pushToList('l', 'two', Date.now() + 60_000, 3);
@@ -106,21 +103,14 @@ for (const [name, make] of stores) {
         assert.ok(kept.every((v) => ['a', 'b', 'c', 'd'].includes(v)), 'the older values fell off');
         await store.pushToList('brief', 'x', Date.now() + 1, 3);
         await eventually(async () => (await store.list('brief')).length === 0, 'the brief list expires');
-      } finally {
-        await store.close();
-      }
-    });
+      }));
 
-    it('gives a key to exactly one of 50 concurrent callers', async () => {
-      const store = await make();
-      try {
+    it('gives a key to exactly one of 50 concurrent callers', () =>
+      withStore(async (store) => {
         const until = Date.now() + 60_000;
         const results = await Promise.all(Array.from({ length: 50 }, () => store.setOnce('race', until)));
         assert.equal(results.filter(Boolean).length, 1);
-      } finally {
-        await store.close();
-      }
-    });
+      }));
   });
 }
 
