@@ -28,6 +28,7 @@ const packageEntries = {
   name: 'step-up-kit-package',
   resolveId(source) {
     if (source === 'step-up-kit') return join(ROOT, 'dist/src/index.js');
+    if (source === 'step-up-kit/dynamic') return join(ROOT, 'dist/src/dynamic/index.js');
     const define = /^step-up-kit\/components\/define\/([\w-]+)$/.exec(source);
     return define ? join(ROOT, `dist/components/define/${define[1]}.js`) : null;
   },
@@ -51,6 +52,16 @@ const ENTRIES = {
     }
   `,
   'core-all': `export * from 'step-up-kit';`,
+  // a Dynamic customer's page: the dialog on the SDK's functions (the SDK itself is the app's)
+  'dialog-dynamic': `
+    import 'step-up-kit/components/define/step-up-dialog';
+    import { createDynamicBackend } from 'step-up-kit/dynamic';
+    export function stepUp(sdk, scope) {
+      const dialog = document.querySelector('step-up-dialog');
+      dialog.backend = createDynamicBackend(sdk);
+      return dialog.requestStepUp(scope);
+    }
+  `,
   // a page with the dialog also creates the client and makes the protected call
   dialog: `
     import 'step-up-kit/components/define/step-up-dialog';
@@ -72,13 +83,19 @@ const SCENARIOS = [
   // the method vocabulary, elevationOf). The performance issue cuts these again (lazy methods).
   // Every export: it grew by stepUpFetch/withStepUp (refusal → prompt → one retry, ≈ 1 kB) and
   // readable phone numbers, attempts left and the configuration error (≈ 0.4 kB).
-  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 18 * KB },
+  // The backend interface the elements talk to (so the dialog runs on Dynamic's SDK too): +0.2 kB.
+  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 18.2 * KB },
   // The dialog grew by what the refused-call issue asks of it (≈ 1.1 kB): the action, its details
   // and how long the approval lasts (before and after), and one prompt at a time across tabs;
   // then by the newcomer/designer issue (≈ 0.9 kB): loaders for ten languages and right to left
   // from the language, focus that never drops, announcements, attempts left, layout fixes.
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 35.3 * KB },
+  // Then by the backend interface (≈ 0.45 kB): each element calls its backend's function, the
+  // core's bound to the client by default, and the dialog offers only what the backend runs.
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 35.6 * KB },
   { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 20.3 * KB },
+  // The SDK does the requests and keeps the tokens; the method chunks still carry the core's
+  // calls (each element's default), so this is the dialog's size less the core client's setup.
+  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 35.6 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

@@ -114,13 +114,18 @@ export async function errorFromResponse(response: Response): Promise<StepUpError
   } catch {
     body = undefined; // HTML error page, empty body, truncated JSON
   }
+  return errorFromBody(response.status, body, response.headers.get('retry-after'));
+}
+
+/** A StepUpError from an error answer's status and body (see errorFromResponse). */
+export function errorFromBody(status: number, body: unknown, retryAfterHeader: string | null = null): StepUpError {
   const wire = (body ?? {}) as {
     error?: unknown;
     code?: unknown;
     payload?: { retryAfter?: unknown; attemptsRemaining?: unknown; lockedUntil?: unknown } | null;
   };
   const known = stepUpCodeOf(wire.code);
-  const code = known ?? codeForStatus(response.status);
+  const code = known ?? codeForStatus(status);
   const serverMessage = wire.error;
   const message =
     known !== undefined && typeof serverMessage === 'string' && serverMessage.trim() && serverMessage.length <= MAX_SERVER_MESSAGE_LENGTH
@@ -129,9 +134,9 @@ export async function errorFromResponse(response: Response): Promise<StepUpError
   const { attemptsRemaining: attempts, lockedUntil: until } = wire.payload ?? {};
   const lockedUntil = typeof until === 'string' ? Date.parse(until) : NaN;
   return new StepUpError(code, {
-    status: response.status,
+    status,
     message,
-    retryAfter: parseRetryAfter(response.headers.get('retry-after'), wire.payload?.retryAfter),
+    retryAfter: parseRetryAfter(retryAfterHeader, wire.payload?.retryAfter),
     attemptsRemaining: Number.isInteger(attempts) && (attempts as number) >= 0 ? (attempts as number) : undefined,
     lockedUntil: Number.isFinite(lockedUntil) ? lockedUntil : undefined,
   });

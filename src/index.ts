@@ -1,6 +1,7 @@
 // step-up-kit — the headless core: check → verify → proceed.
 export { createStepUpClient, StepUpClient, type StepUpClientConfig, type OtpChannel } from './client.js';
 export { initializeStepUp, getDefaultClient } from './default-client.js';
+export { createStepUpBackend, offersMethod, type StepUpBackend, type StepUpMethodCalls } from './backend.js';
 export { checkStepUpAuth, checkStepUpAuthWithReason, type StepUpCheckOutcome } from './check.js';
 export { methodOf, displayAlias, type StepUpMethod } from './methods.js';
 export { elevationOf, type StepUpElevation } from './elevation.js';

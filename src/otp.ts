@@ -22,6 +22,12 @@ const TYPING_MARGIN_MS = 60_000;
 /** Failures after which the pending code can never work (too many attempts, expired, used, gone): the next step-up sends a new one. */
 const ENDS_CODE = /^(too_many_attempts|code_expired|already_used|verification_not_found)$/;
 
+/** True when `error` means the pending code can never work: the next step-up sends a new one. */
+export const endsPendingCode = (error: unknown): boolean => isStepUpError(error) && ENDS_CODE.test(error.code);
+
+/** True while a code sent at `sentAt` is young enough to type (ms, one clock). */
+export const isTypeable = (sentAt: number, now: number): boolean => now < sentAt + OTP_CODE_LIFETIME_SECONDS * 1000 - TYPING_MARGIN_MS;
+
 async function send(client: StepUpClient, channel: OtpChannel, path: string, body: object, to: string, signal?: AbortSignal) {
   const verification = parseVerification(await apiRequest(client, { method: 'POST', path, body, signal }));
   client.pendingOtp.set(channel, { verificationUUID: verification.verificationUUID, to, sentAt: client.now() });
@@ -36,7 +42,7 @@ async function send(client: StepUpClient, channel: OtpChannel, path: string, bod
 export function hasPendingOTP(params: { type: OtpChannel; to?: string }, client: StepUpClient = getDefaultClient()): boolean {
   const pending = client.pendingOtp.get(params.type);
   if (!pending || (params.to !== undefined && pending.to !== params.to)) return false;
-  return client.now() < pending.sentAt + OTP_CODE_LIFETIME_SECONDS * 1000 - TYPING_MARGIN_MS;
+  return isTypeable(pending.sentAt, client.now());
 }
 
 /**
@@ -107,7 +113,7 @@ export async function verifyOTP(
       signal: params.signal,
     });
   } catch (error) {
-    if (client.pendingOtp.get(channel) === pending && isStepUpError(error) && ENDS_CODE.test(error.code)) client.pendingOtp.delete(channel);
+    if (client.pendingOtp.get(channel) === pending && endsPendingCode(error)) client.pendingOtp.delete(channel);
     throw error;
   }
   const response = acceptVerifyResponse(client, body, scopes);

@@ -17,8 +17,8 @@ export function startPrefetch<T>(client: StepUpClient, request: Promise<T>, maxA
   return { staleAt: client.now() + maxAgeMs, used: false, value: request };
 }
 
-/** True while `prefetch` can still be taken: not used, not stale. */
-export function isFresh(client: StepUpClient, prefetch: Pick<Prefetch<unknown>, 'used' | 'staleAt'> | undefined): boolean {
+/** True while `prefetch` can still be taken: not used, not stale by `client`'s clock (a client's or a backend's). */
+export function isFresh(client: Pick<StepUpClient, 'now'>, prefetch: Pick<Prefetch<unknown>, 'used' | 'staleAt'> | undefined): boolean {
   return prefetch !== undefined && !prefetch.used && client.now() < prefetch.staleAt;
 }
 

@@ -38,11 +38,11 @@ export interface StepUpMethodEvents {
   stepuperror: StepUpErrorEvent;
 }
 
-type MethodProperties = 'scope' | 'client' | 'credential' | 'strings';
+type MethodProperties = 'scope' | 'client' | 'backend' | 'credential' | 'strings';
 
 /** Every element of the kit, by tag name. */
 export interface StepUpElementTypes {
-  'step-up-dialog': StepUpElementType<StepUpDialog, 'scope' | 'action' | 'socialRedirectUrl' | 'client' | 'details' | 'strings', StepUpDialogEvents>;
+  'step-up-dialog': StepUpElementType<StepUpDialog, 'scope' | 'action' | 'socialRedirectUrl' | 'client' | 'backend' | 'details' | 'strings', StepUpDialogEvents>;
   'step-up-passkey': StepUpElementType<StepUpPasskey, MethodProperties, StepUpMethodEvents>;
   'step-up-totp': StepUpElementType<StepUpTotp, MethodProperties, StepUpMethodEvents>;
   'step-up-otp': StepUpElementType<StepUpOtp, MethodProperties | 'channel', StepUpMethodEvents>;

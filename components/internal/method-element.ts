@@ -1,16 +1,18 @@
-// Shared by every method element: where the client, scope and credential come from (the
-// dialog's session, else the element's own properties), cancellation, and how success and
+// Shared by every method element: where the backend, scope and credential come from (the
+// element's own properties, else the dialog's session), cancellation, and how success and
 // failure are reported (to the dialog, else as events from the element itself).
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  elevationOf,
+  createStepUpBackend,
   getDefaultClient,
   isStepUpError,
   StepUpError,
+  type StepUpBackend,
   type StepUpClient,
   type StepUpCredential,
   type StepUpMethod,
+  type StepUpMethodCalls,
 } from '../../src/index.js';
 import { StepUpElevatedEvent } from '../events/elevated-event.js';
 import { StepUpErrorEvent } from '../events/error-event.js';
@@ -22,11 +24,35 @@ import { StepUpElement } from './step-up-element.js';
 export const asStepUpError = (error: unknown): StepUpError =>
   isStepUpError(error) ? error : new StepUpError('request_failed', { cause: error });
 
+/** The core's function behind a backend call: the same parameters, and the client last. */
+export type CoreCall<K extends keyof StepUpMethodCalls> = (
+  params: Parameters<StepUpMethodCalls[K]>[0],
+  client: StepUpClient,
+) => ReturnType<StepUpMethodCalls[K]>;
+
+/**
+ * `backend`'s own `name` call, else `core` on the backend's client (the core's backend leaves
+ * method calls to the elements, so that a method's code loads with its element); undefined
+ * when the backend has neither.
+ */
+export function callOf<K extends keyof StepUpMethodCalls>(backend: StepUpBackend, name: K, core: CoreCall<K>): StepUpMethodCalls[K] | undefined {
+  const own = backend[name];
+  if (own) return own.bind(backend) as StepUpMethodCalls[K];
+  const client = backend.client;
+  return client ? (((params: Parameters<StepUpMethodCalls[K]>[0]) => core(params, client)) as StepUpMethodCalls[K]) : undefined;
+}
+
 export abstract class StepUpMethodElement extends StepUpElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The step-up client; defaults to the dialog's, else the default client. */
   @property({ attribute: false }) client?: StepUpClient;
+
+  /**
+   * Another backend than the core's, e.g. `createDynamicBackend(sdk)` from `step-up-kit/dynamic`;
+   * defaults to the dialog's. Takes precedence over `client`.
+   */
+  @property({ attribute: false }) backend?: StepUpBackend;
 
   /** The scope to elevate, e.g. `wallet:export`; defaults to the dialog's. */
   @property() scope?: string;
@@ -55,8 +81,20 @@ export abstract class StepUpMethodElement extends StepUpElement {
     this.#connection.abort(); // whatever is in flight stops with the element
   }
 
-  protected get activeClient(): StepUpClient {
-    return this.client ?? this.session?.client ?? getDefaultClient();
+  protected get activeBackend(): StepUpBackend {
+    if (this.backend) return this.backend;
+    if (this.client) return createStepUpBackend(this.client);
+    return this.session?.backend ?? createStepUpBackend(getDefaultClient());
+  }
+
+  /** The active backend's `name` call (see `callOf`); `configuration_error` when it has none. */
+  protected backendCall<K extends keyof StepUpMethodCalls>(name: K, core: CoreCall<K>): StepUpMethodCalls[K] {
+    return (
+      callOf(this.activeBackend, name, core) ??
+      ((() => {
+        throw new StepUpError('configuration_error', { message: `step-up-kit: the backend has no ${name}.` });
+      }) as StepUpMethodCalls[K])
+    );
   }
 
   protected get activeScope(): string {
@@ -92,7 +130,7 @@ export abstract class StepUpMethodElement extends StepUpElement {
       return;
     }
     const elevation = { scope: this.activeScope, method: this.method, credentialId, alreadyElevated: false };
-    this.dispatchEvent(new StepUpElevatedEvent(elevationOf(elevation, this.activeClient)));
+    this.dispatchEvent(new StepUpElevatedEvent(this.activeBackend.elevationOf(elevation)));
   }
 
   /** Reports a failed attempt: to the dialog, or as a `stepuperror` event when standing alone. */

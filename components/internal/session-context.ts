@@ -1,11 +1,11 @@
 // What <step-up-dialog> hands the method element it renders, as its `session` property. A
 // property, not @lit/context: the dialog creates the element itself, and the
 // context library weighed ~1 kB gz of the 18 kB the dialog may load before a method shows.
-import type { Prefetch, StepUpClient, StepUpCredential, StepUpError, StepUpMethod } from '../../src/index.js';
+import type { Prefetch, StepUpBackend, StepUpCredential, StepUpError, StepUpMethod } from '../../src/index.js';
 import type { StepUpStringOverrides } from '../translations/strings.js';
 
 export interface StepUpSession {
-  client: StepUpClient;
+  backend: StepUpBackend;
   scope: string;
   credential: StepUpCredential;
   /** Aborted when the dialog closes: whatever the method has in flight stops. */
@@ -27,5 +27,5 @@ export interface StepUpSession {
 
 /** A method element class that fetches ahead what its first request needs; the dialog calls it while opening. */
 export interface PrefetchingMethod {
-  prefetch(client: StepUpClient, signal: AbortSignal): Prefetch<unknown> | undefined;
+  prefetch(backend: StepUpBackend, signal: AbortSignal): Prefetch<unknown> | undefined;
 }

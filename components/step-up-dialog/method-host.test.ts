@@ -3,7 +3,7 @@
 // fresh element per credential.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { WALLET_NONCE_MAX_AGE_MS, type StepUpCredential } from '../../src/index.js';
+import { createStepUpBackend, WALLET_NONCE_MAX_AGE_MS, type StepUpClient, type StepUpCredential } from '../../src/index.js';
 import { announceDemoWallet, createDemoWallet } from '../../src/dev/index.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
 import { requestLog } from '../../test/support/elements.js';
@@ -25,10 +25,10 @@ customElements.define('method-host-host', MethodsHost);
 
 const host = () => fixture<MethodsHost>(html`<method-host-host></method-host-host>`);
 
-/** A run as the dialog makes one: a client and a signal that fires when the run ends. */
-function run(client: StepUpMethodRun['client']): StepUpMethodRun & { end(): void } {
+/** A run as the dialog makes one: the core's backend on `client` and a signal that fires when the run ends. */
+function run(client: StepUpClient): StepUpMethodRun & { end(): void } {
   const abort = new AbortController();
-  return { client, signal: abort.signal, end: () => abort.abort() };
+  return { backend: createStepUpBackend(client), signal: abort.signal, end: () => abort.abort() };
 }
 
 const totp: StepUpCredential = { id: 'alice-totp', format: 'totp', type: 'totp' };

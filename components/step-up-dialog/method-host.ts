@@ -3,7 +3,7 @@
 // class's `static prefetch`), and a fresh element for each credential, its parts exported as
 // the dialog's `method-…` parts and the session handed to it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isFresh, methodOf, StepUpError, type StepUpClient, type StepUpCredential, type StepUpMethod } from '../../src/index.js';
+import { isFresh, methodOf, StepUpError, type StepUpBackend, type StepUpCredential, type StepUpMethod } from '../../src/index.js';
 import { isElementReady, loadElement } from '../internal/element-loaders.js';
 import { METHOD_TAGS } from '../internal/methods.js';
 import type { PrefetchingMethod, StepUpSession } from '../internal/session-context.js';
@@ -18,7 +18,7 @@ export const METHOD_PARTS = [
 
 /** What methods are prepared for: one run of the dialog. A new run starts with nothing prefetched. */
 export interface StepUpMethodRun {
-  readonly client: StepUpClient;
+  readonly backend: StepUpBackend;
   /** Fires when the run ends: nothing more is fetched for it. */
   readonly signal: AbortSignal;
 }
@@ -130,10 +130,10 @@ export class StepUpMethodHost implements ReactiveController {
     const previous = this.prefetched[method];
     const next = async () => {
       const held = await previous;
-      if (held && isFresh(run.client, held)) return held;
+      if (held && isFresh(run.backend, held)) return held;
       await loadElement(METHOD_TAGS[method]);
       const element = customElements.get(METHOD_TAGS[method]) as Partial<PrefetchingMethod> | undefined;
-      return run.signal.aborted ? undefined : element?.prefetch?.(run.client, run.signal);
+      return run.signal.aborted ? undefined : element?.prefetch?.(run.backend, run.signal);
     };
     this.prefetched[method] = next().catch(() => undefined);
   }

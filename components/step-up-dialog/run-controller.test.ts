@@ -7,6 +7,7 @@ import { LitElement } from 'lit';
 import { generate } from 'otplib';
 import {
   authenticateTotpMfaDevice,
+  createStepUpBackend,
   createStepUpClient,
   getDefaultClient,
   isStepUpError,
@@ -30,7 +31,7 @@ class RunHost extends LitElement {
   calls: Array<[string, StepUpRun]> = [];
 
   readonly runController = new StepUpRunController(this, {
-    client: () => this.client ?? getDefaultClient(),
+    backend: () => createStepUpBackend(this.client ?? getDefaultClient()),
     started: (run) => this.calls.push(['started', run]),
     show: (run, checked) => this.calls.push([checked ? 'show checked' : 'show', run]),
     ended: (run) => this.calls.push(['ended', run]),
@@ -196,7 +197,10 @@ describe('StepUpRunController', () => {
     await waitUntil(() => element.shown(true), 'shown once checked', { timeout: 5000 });
     const prefetched = {};
     const session = runController.session(undefined, prefetched)!;
-    expect(session).to.include({ client, scope: SCOPE, signal: runController.run!.signal, prefetched });
+    expect(session.backend.client, "the core's backend on the host's client").to.equal(client);
+    expect(session.scope).to.equal(SCOPE);
+    expect(session.signal).to.equal(runController.run!.signal);
+    expect(session.prefetched).to.equal(prefetched);
     expect(session.credential.id).to.equal('alice-totp');
     expect(runController.session(undefined, prefetched)).to.equal(session); // unchanged: the element does not re-render
     expect(runController.session({ verify: 'Go' }, prefetched)).not.to.equal(session);

@@ -7,12 +7,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  checkStepUpAuthWithReason,
-  elevationOf,
   methodOf,
+  offersMethod,
   StepUpError,
+  type StepUpBackend,
   type StepUpCheckOutcome,
-  type StepUpClient,
   type StepUpCredential,
   type StepUpAbout,
   type StepUpElevation,
@@ -30,7 +29,7 @@ export const CHECK_SHOW_DELAY_MS = 250;
 export interface StepUpRun {
   readonly scope: string;
   readonly about: StepUpAbout;
-  readonly client: StepUpClient;
+  readonly backend: StepUpBackend;
   /** Fires when the run ends (verified, cancelled, replaced): whatever it started stops. */
   readonly signal: AbortSignal;
   readonly promise: Promise<StepUpElevation>;
@@ -44,8 +43,8 @@ interface Run extends StepUpRun {
 
 /** What the host does for a run. */
 export interface StepUpRunOptions {
-  /** The client of a new run. May throw (no default client): the request then rejects. */
-  client(): StepUpClient;
+  /** The backend of a new run. May throw (no default client): the request then rejects. */
+  backend(): StepUpBackend;
   /** A run is starting (the previous one has ended). */
   started?(run: StepUpRun): void;
   /** The user must see the run: its check is slow (`checked` false) or answered "required" (true). */
@@ -80,7 +79,7 @@ export class StepUpRunController implements ReactiveController {
       // Never rejects: a failed check answers "required" and says why (fail closed).
       task: async ([run], { signal }) => {
         const joined = AbortSignal.any([signal, run.signal]);
-        return { run, ...(await checkStepUpAuthWithReason({ scope: run.scope, signal: joined }, run.client)) };
+        return { run, ...(await run.backend.checkStepUpAuthWithReason({ scope: run.scope, signal: joined })) };
       },
       autoRun: false,
       onComplete: ({ run, ...answer }) => this.#checked(run, answer),
@@ -111,9 +110,13 @@ export class StepUpRunController implements ReactiveController {
     return this.#answer?.failure;
   }
 
-  /** The credentials of the last check that the kit can present, in the server's order. */
+  /** The credentials of the last check that the kit and the backend can present, in the server's order. */
   get credentials(): StepUpCredential[] {
-    return (this.#answer?.result.credentials ?? []).filter((c) => methodOf(c));
+    const backend = this.#run?.backend;
+    return (this.#answer?.result.credentials ?? []).filter((c) => {
+      const method = methodOf(c);
+      return method && backend && offersMethod(backend, method);
+    });
   }
 
   /** The credential whose method is shown: the account's default, until the user chooses another. */
@@ -128,9 +131,9 @@ export class StepUpRunController implements ReactiveController {
   request(scope: string, about: StepUpAbout = {}): Promise<StepUpElevation> {
     if (this.#run?.scope === scope) return this.#run.promise;
     this.cancel();
-    let client: StepUpClient;
+    let backend: StepUpBackend;
     try {
-      client = this.#options.client();
+      backend = this.#options.backend();
     } catch (error) {
       return Promise.reject(error);
     }
@@ -141,7 +144,7 @@ export class StepUpRunController implements ReactiveController {
       reject = rej;
     });
     const abort = new AbortController();
-    const run: Run = { scope, about, client, signal: abort.signal, abort, promise, resolve, reject };
+    const run: Run = { scope, about, backend, signal: abort.signal, abort, promise, resolve, reject };
     this.#run = run;
     this.#options.started?.(run);
     this.#showSoon = setTimeout(() => this.#options.show(run, false), CHECK_SHOW_DELAY_MS);
@@ -162,7 +165,7 @@ export class StepUpRunController implements ReactiveController {
     this.#waitingRun = run;
     const ended = new Promise((resolve) => run.signal.addEventListener('abort', resolve, { once: true }));
     locks
-      .request(`step-up-kit prompt ${run.client.apiBase}`, { signal: run.signal }, () => {
+      .request(`step-up-kit prompt ${run.backend.name}`, { signal: run.signal }, () => {
         if (this.#waitingRun === run) this.#waitingRun = undefined;
         if (run.signal.aborted) return;
         begin();
@@ -205,7 +208,7 @@ export class StepUpRunController implements ReactiveController {
       return last;
     }
     return (this.#session = {
-      client: run.client,
+      backend: run.backend,
       scope: run.scope,
       credential,
       signal: run.signal,
@@ -234,7 +237,7 @@ export class StepUpRunController implements ReactiveController {
 
   #succeed(run: Run, method: StepUpMethod | undefined, credentialId: string | undefined, alreadyElevated: boolean): void {
     if (this.#run !== run || run.signal.aborted) return; // closed: nothing may be reported late
-    const detail = elevationOf({ scope: run.scope, method, credentialId, alreadyElevated }, run.client);
+    const detail = run.backend.elevationOf({ scope: run.scope, method, credentialId, alreadyElevated });
     this.#end(run);
     run.resolve(detail);
     this.#host.dispatchEvent(new StepUpElevatedEvent(detail));

@@ -1,8 +1,8 @@
 import { html, nothing, type LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MULTI_USE_LIFETIME_SECONDS, SINGLE_USE_SCOPES } from '@step-up-kit/protocol';
-import { displayAlias, getDefaultClient, methodOf } from '../../src/index.js';
-import type { StepUpAbout, StepUpClient, StepUpCredential, StepUpDetail, StepUpElevation, StepUpError } from '../../src/index.js';
+import { createStepUpBackend, displayAlias, getDefaultClient, methodOf } from '../../src/index.js';
+import type { StepUpAbout, StepUpBackend, StepUpClient, StepUpCredential, StepUpDetail, StepUpElevation, StepUpError } from '../../src/index.js';
 import { StepUpMethodChangeEvent } from '../events/method-change-event.js';
 import { icon, spinner } from '../internal/icons.js';
 import { StepUpElement } from '../internal/step-up-element.js';
@@ -92,7 +92,7 @@ export class StepUpDialog extends StepUpElement {
 
   /** The run: requestStepUp's promise and outcome, the check and its retry, the credential shown. */
   protected readonly runController = new StepUpRunController(this, {
-    client: () => this.client ?? getDefaultClient(),
+    backend: () => this.backend ?? createStepUpBackend(this.client ?? getDefaultClient()),
     started: () => {
       this.#opener = deepActiveElement();
       this.#announcement = '';
@@ -114,6 +114,12 @@ export class StepUpDialog extends StepUpElement {
 
   /** The step-up client; the default client (`initializeStepUp`) when not set. */
   @property({ attribute: false }) client?: StepUpClient;
+
+  /**
+   * Another backend than the core's, e.g. `createDynamicBackend(sdk)` from `step-up-kit/dynamic`:
+   * the dialog then checks, verifies and keeps tokens through it. Takes precedence over `client`.
+   */
+  @property({ attribute: false }) backend?: StepUpBackend;
 
   /** A human label of the action being approved, e.g. `Export private key`: the description names it. */
   @property() action?: string;

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  checkStepUpAuth,
   displayAlias,
   hasPendingOTP,
   methodOf,
@@ -92,22 +91,21 @@ export class StepUpOtp extends StepUpCodeElement {
 
   protected verifyCode(code: string, signal: AbortSignal) {
     this.#webOtp?.abort();
-    return verifyOTP({ type: this.channel, token: code, requestedScopes: [this.activeScope], signal }, this.activeClient);
+    return this.backendCall('verifyOTP', verifyOTP)({ type: this.channel, token: code, requestedScopes: [this.activeScope], signal });
   }
 
   async #credential(): Promise<StepUpCredential> {
     const given = this.activeCredential;
     if (given) return given;
-    const check = await checkStepUpAuth({ scope: this.activeScope }, this.activeClient);
-    this.#found = check.credentials.find((c) => methodOf(c) === this.method);
+    const { result } = await this.activeBackend.checkStepUpAuthWithReason({ scope: this.activeScope });
+    this.#found = result.credentials.find((c) => methodOf(c) === this.method);
     if (!this.#found) throw new StepUpError('credential_not_found');
     return this.#found;
   }
 
   async #send(signal: AbortSignal): Promise<string> {
     const credential = await this.#credential();
-    const client = this.activeClient;
-    if (this.#sends === 0 && hasPendingOTP({ type: this.channel, to: credential.alias }, client)) {
+    if (this.#sends === 0 && this.backendCall('hasPendingOTP', hasPendingOTP)({ type: this.channel, to: credential.alias })) {
       // Reopened before the code was used: that code still works, and a new send would void it.
       this.#sends = 1;
       this.announcement = this.t.otpSentTo(this.#shown(credential));
@@ -115,10 +113,10 @@ export class StepUpOtp extends StepUpCodeElement {
     }
     if (this.channel === 'sms') {
       if (!credential.alias) throw new StepUpError('credential_not_found');
-      await sendSmsOTP({ phoneNumber: credential.alias, signal }, client); // the alias is E.164
+      await this.backendCall('sendSmsOTP', sendSmsOTP)({ phoneNumber: credential.alias, signal }); // the alias is E.164
       this.#listenForSms();
     } else {
-      await sendEmailOTP({ ...(credential.alias ? { email: credential.alias } : {}), signal }, client);
+      await this.backendCall('sendEmailOTP', sendEmailOTP)({ ...(credential.alias ? { email: credential.alias } : {}), signal });
     }
     this.#sends += 1;
     // News, said once: the first send here (a resend has its own visible status line).

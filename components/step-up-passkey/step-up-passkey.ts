@@ -3,11 +3,12 @@ import {
   authenticatePasskeyMFA,
   prefetchPasskeyOptions,
   type PasskeyOptionsPrefetch,
-  type StepUpClient,
+  type StepUpBackend,
   type StepUpError,
   type StepUpMethod,
 } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
+import { callOf } from '../internal/method-element.js';
 import { icon, spinner } from '../internal/icons.js';
 import styles from './step-up-passkey.styles.js';
 
@@ -35,14 +36,15 @@ export class StepUpPasskey extends StepUpActionElement {
   readonly method: StepUpMethod = 'passkey';
 
   /** Called by the dialog while it opens: the request options, so that the press leaves only the verify request. */
-  static prefetch(client: StepUpClient, signal: AbortSignal) {
-    return webAuthnAvailable() ? prefetchPasskeyOptions({ signal }, client) : undefined;
+  static prefetch(backend: StepUpBackend, signal: AbortSignal) {
+    return webAuthnAvailable() ? callOf(backend, 'prefetchPasskeyOptions', prefetchPasskeyOptions)?.({ signal }) : undefined;
   }
 
   protected async perform(_args: readonly [], signal: AbortSignal) {
     // the options the dialog fetched while opening, if any: then only the verify request is left
     const options = (await this.session?.prefetched.passkey) as PasskeyOptionsPrefetch | undefined; // from prefetch() above
-    return authenticatePasskeyMFA({ requestedScopes: [this.activeScope], signal, ...(options ? { options } : {}) }, this.activeClient);
+    const authenticate = this.backendCall('authenticatePasskeyMFA', authenticatePasskeyMFA);
+    return authenticate({ requestedScopes: [this.activeScope], signal, ...(options ? { options } : {}) });
   }
 
   protected override describe(error: StepUpError): string {

@@ -46,7 +46,7 @@ export class StepUpRecoveryCode extends StepUpCodeElement {
   }
 
   protected verifyCode(code: string, signal: AbortSignal) {
-    return authenticateMfaRecoveryCode({ code, requestedScopes: [this.activeScope], signal }, this.activeClient);
+    return this.backendCall('authenticateMfaRecoveryCode', authenticateMfaRecoveryCode)({ code, requestedScopes: [this.activeScope], signal });
   }
 
   protected renderIntro() {

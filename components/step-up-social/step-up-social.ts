@@ -42,16 +42,13 @@ export class StepUpSocial extends StepUpActionElement<readonly ['popup' | 'redir
   }
 
   protected perform([mode]: readonly ['popup' | 'redirect'], signal: AbortSignal) {
-    return verifySocial(
-      {
-        provider: this.#provider as `${ProviderEnum}`,
-        requestedScopes: [this.activeScope],
-        mode,
-        signal,
-        ...(this.redirectUrl ? { redirectUrl: this.redirectUrl } : {}),
-      },
-      this.activeClient,
-    );
+    return this.backendCall('verifySocial', verifySocial)({
+      provider: this.#provider as `${ProviderEnum}`,
+      requestedScopes: [this.activeScope],
+      mode,
+      signal,
+      ...(this.redirectUrl ? { redirectUrl: this.redirectUrl } : {}),
+    });
   }
 
   protected override describe(error: StepUpError): string {

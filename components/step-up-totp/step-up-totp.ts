@@ -35,10 +35,12 @@ export class StepUpTotp extends StepUpCodeElement {
 
   protected verifyCode(code: string, signal: AbortSignal) {
     const credential = this.activeCredential;
-    return authenticateTotpMfaDevice(
-      { code, requestedScopes: [this.activeScope], signal, ...(credential?.type === 'totp' ? { deviceId: credential.id } : {}) },
-      this.activeClient,
-    );
+    return this.backendCall('authenticateTotpMfaDevice', authenticateTotpMfaDevice)({
+      code,
+      requestedScopes: [this.activeScope],
+      signal,
+      ...(credential?.type === 'totp' ? { deviceId: credential.id } : {}),
+    });
   }
 
   protected renderIntro() {

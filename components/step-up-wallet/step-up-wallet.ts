@@ -6,11 +6,12 @@ import {
   shortenAddress,
   verifyWallet,
   type AvailableWallet,
-  type StepUpClient,
+  type StepUpBackend,
   type StepUpMethod,
   type WalletNoncePrefetch,
 } from '../../src/index.js';
 import { StepUpActionElement } from '../internal/action-element.js';
+import { callOf } from '../internal/method-element.js';
 import { icon } from '../internal/icons.js';
 import styles from './step-up-wallet.styles.js';
 
@@ -43,8 +44,8 @@ export class StepUpWallet extends StepUpActionElement<readonly [string]> {
   readonly method: StepUpMethod = 'wallet';
 
   /** Called by the dialog while it opens: a nonce, so that the signature leaves only the verify request. */
-  static prefetch(client: StepUpClient, signal: AbortSignal) {
-    return listWallets().length > 0 ? prefetchWalletNonce({ signal }, client) : undefined;
+  static prefetch(backend: StepUpBackend, signal: AbortSignal) {
+    return listWallets().length > 0 ? callOf(backend, 'prefetchWalletNonce', prefetchWalletNonce)?.({ signal }) : undefined;
   }
 
   override connectedCallback(): void {
@@ -55,7 +56,8 @@ export class StepUpWallet extends StepUpActionElement<readonly [string]> {
   protected async perform([walletId]: readonly [string], signal: AbortSignal) {
     // the nonce the dialog fetched while opening, if any: then only the verify request is left
     const nonce = (await this.session?.prefetched.wallet) as WalletNoncePrefetch | undefined; // from prefetch() above
-    return verifyWallet({ walletId, requestedScopes: [this.activeScope], signal, ...(nonce ? { nonce } : {}) }, this.activeClient);
+    const verify = this.backendCall('verifyWallet', verifyWallet);
+    return verify({ walletId, requestedScopes: [this.activeScope], signal, ...(nonce ? { nonce } : {}) });
   }
 
   #refresh(): void {

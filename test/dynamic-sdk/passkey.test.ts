@@ -3,8 +3,14 @@
 // kit's own client on the SDK's session (enrolment is not one of the SDK's step-up functions).
 import { clearOffMachineAttempts } from '../support/network-guard.js';
 import { authenticatePasskeyMFA, checkStepUpAuth, getElevatedAccessToken, TokenScope } from '@dynamic-labs-sdk/client';
-import { expect } from '@open-wc/testing';
+import * as dynamicSdk from '@dynamic-labs-sdk/client';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../components/define/step-up-dialog.js';
+import type { StepUpDialog } from '../../components/step-up-dialog/step-up-dialog.js';
+import { createDynamicBackend } from '../../src/dynamic/index.js';
 import { createStepUpClient } from '../../src/index.js';
+import { currentMethod, inShadow, textOf, waitForOpen } from '../support/elements.js';
+import { waitUntil } from '../support/wait.js';
 import { addAuthenticator, removeAuthenticators, setUserVerified } from '../support/authenticator.js';
 import { API_BASE, enrolPasskey, resetBackend } from '../support/backend.js';
 import { expectNothingSentOffMachine, onlyCall, protectedCall, signedInSdk, type SdkUnderTest } from './sdk.js';
@@ -67,5 +73,27 @@ describe("Dynamic's SDK: passkey step-up against the reference backend", () => {
     expect(sdk.calls('POST', 'users/mfa/auth/passkey')).to.have.length(0);
     expect(getElevatedAccessToken({ scope: TokenScope.Walletexport }, sdk.client)).to.equal(undefined);
     await setUserVerified(true);
+  });
+
+  it('through <step-up-dialog> on step-up-kit/dynamic: a refused prompt says so, a second press elevates, the SDK holds the token', async () => {
+    const { sdk, passkeyId } = await aliceWithPasskey();
+    const dialog = await fixture<StepUpDialog>(html`<step-up-dialog lang="en" scope="wallet:export" .backend=${createDynamicBackend(dynamicSdk, { client: sdk.client })}></step-up-dialog>`);
+    const outcome = dialog.requestStepUp();
+    await waitForOpen(dialog);
+    const method = currentMethod(dialog);
+    expect(method.localName).to.equal('step-up-passkey');
+
+    await setUserVerified(false);
+    inShadow<HTMLButtonElement>(method, 'button').click();
+    await waitUntil(() => textOf(inShadow(method, '[role=alert]')) !== '', 'the refusal');
+    expect(textOf(inShadow(method, '[role=alert]'))).to.include('The passkey prompt was closed');
+    expect(sdk.calls('POST', 'users/mfa/auth/passkey')).to.have.length(0);
+    expect(dialog.open).to.equal(true);
+
+    await setUserVerified(true);
+    inShadow<HTMLButtonElement>(method, 'button').click();
+    expect(await outcome).to.include({ scope: 'wallet:export', method: 'passkey', credentialId: passkeyId, singleUse: true });
+    const issued = (onlyCall(sdk, 'POST', 'users/mfa/auth/passkey').responseBody as { elevatedAccessToken: string }).elevatedAccessToken;
+    expect(getElevatedAccessToken({ scope: TokenScope.Walletexport }, sdk.client)).to.equal(issued);
   });
 });

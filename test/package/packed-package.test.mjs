@@ -246,7 +246,7 @@ describe('the packed packages', () => {
 
   it('resolves every entry of the exports map', () => {
     const script = `
-      const entries = ['step-up-kit', 'step-up-kit/components', 'step-up-kit/components/define/step-up-dialog', 'step-up-kit/components/step-up-dialog', 'step-up-kit/dev', 'step-up-kit/bundle', '@step-up-kit/protocol'];
+      const entries = ['step-up-kit', 'step-up-kit/components', 'step-up-kit/components/define/step-up-dialog', 'step-up-kit/components/step-up-dialog', 'step-up-kit/dev', 'step-up-kit/dynamic', 'step-up-kit/bundle', '@step-up-kit/protocol'];
       console.log(JSON.stringify(entries.map((e) => import.meta.resolve(e).split('/node_modules/')[1])));
     `;
     writeFileSync(join(browserApp, 'resolve.mjs'), script);
@@ -257,9 +257,20 @@ describe('the packed packages', () => {
       'step-up-kit/dist/components/define/step-up-dialog.js',
       'step-up-kit/dist/components/step-up-dialog/step-up-dialog.js',
       'step-up-kit/dist/src/dev/index.js',
+      'step-up-kit/dist/src/dynamic/index.js',
       'step-up-kit/dist/browser/step-up-kit.node.js', // Node's condition: the bundle's Lit would need a DOM
       '@step-up-kit/protocol/dist/index.js',
     ]);
+  });
+
+  it('step-up-kit/dynamic depends on nothing of Dynamic\'s: the SDK is passed in', () => {
+    const kit = join(browserApp, 'node_modules', 'step-up-kit');
+    const manifest = JSON.parse(readFileSync(join(kit, 'package.json'), 'utf8'));
+    const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
+    assert.deepEqual(declared.filter((name) => name.startsWith('@dynamic-labs')), []);
+    const source = readFileSync(join(kit, 'dist', 'src', 'dynamic', 'index.js'), 'utf8');
+    const imported = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    assert.ok(imported.length > 0 && imported.every((specifier) => specifier.startsWith('.') || specifier === '@step-up-kit/protocol'), imported.join(', '));
   });
 
   it('@step-up-kit/server installed alone runs in plain Node and serves a step-up over HTTP', async () => {

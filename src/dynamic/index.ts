@@ -1,0 +1,179 @@
+// step-up-kit/dynamic — the elements on top of Dynamic's own JavaScript SDK: the dialog checks and
+// verifies through the SDK's step-up functions, so the elevated token ends up where the SDK
+// applies it (its own wallet calls, `getElevatedAccessToken`). The SDK is passed in
+// (`import * as sdk from '@dynamic-labs-sdk/client'`): the kit depends on nothing of Dynamic's.
+import type { StepUpBackend } from '../backend.js';
+import { parseCheckResponse } from '../check.js';
+import { splitE164 } from '../calling-codes.js';
+import type { OtpChannel } from '../client.js';
+import { isStepUpError, StepUpError, throwIfCancelled } from '../errors.js';
+import { errorFromBody } from '../http.js';
+import { readElevatedToken } from '../jwt-payload.js';
+import { endsPendingCode, isTypeable } from '../otp.js';
+import { requireCode, requireScopes } from '../verify-response.js';
+
+/** What the SDK's send functions answer: the code's verification, handed back to `verifyOTP`. */
+export interface DynamicOtpVerification {
+  verificationUUID: string;
+  email?: string;
+  phoneNumber?: string;
+  phoneCountryCode?: string;
+  isoCountryCode?: string;
+}
+
+/**
+ * The functions of `@dynamic-labs-sdk/client` (1.27) the backend calls: pass the SDK's module
+ * namespace. Each takes the SDK's client last, as the SDK's own functions do.
+ */
+export interface DynamicSdkFunctions {
+  checkStepUpAuth(params: { scope: string }, client?: unknown): Promise<{ isRequired: boolean; credentials?: unknown; defaultCredentialId?: string | null }>;
+  sendEmailOTP(params: { email: string }, client?: unknown): Promise<DynamicOtpVerification>;
+  sendSmsOTP(params: { isoCountryCode: string; phoneNumber: string }, client?: unknown): Promise<DynamicOtpVerification>;
+  verifyOTP(params: { otpVerification: DynamicOtpVerification; verificationToken: string; requestedScopes?: string[] }, client?: unknown): Promise<unknown>;
+  authenticateTotpMfaDevice(params: { code: string; deviceId?: string; requestedScopes?: string[] }, client?: unknown): Promise<unknown>;
+  authenticateMfaRecoveryCode(params: { code: string; requestedScopes?: string[] }, client?: unknown): Promise<unknown>;
+  authenticatePasskeyMFA(params?: { requestedScopes?: string[] }, client?: unknown): Promise<unknown>;
+  getElevatedAccessToken(params: { scope: string; consume?: boolean }, client?: unknown): string | undefined;
+}
+
+export interface DynamicBackendOptions {
+  /** The SDK's client (`createDynamicClient(…)`); the SDK's default client when not given. */
+  client?: unknown;
+  /** One prompt at a time is held per name across a site's tabs; default `dynamic`. */
+  name?: string;
+}
+
+/** Why an SDK call failed, as the kit's error: the API's answer when the SDK kept it (its `cause` chain). */
+export function dynamicErrorOf(error: unknown): StepUpError {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (isStepUpError(cause)) return cause;
+    const { name, status, code, message, payload } = cause as { name?: unknown; status?: unknown; code?: unknown; message?: unknown; payload?: unknown };
+    if (name === 'APIError' && typeof status === 'number') return errorFromBody(status, { error: message, code, payload });
+    if (name === 'UnauthorizedError') return new StepUpError('not_signed_in', { status: 401, cause: error });
+    if (name === 'NoPasskeyCredentialsFoundError') return new StepUpError('no_passkey', { cause: error });
+    if (name === 'NotAllowedError' || name === 'AbortError') return new StepUpError('cancelled', { cause: error });
+    if (name === 'TypeError') return new StepUpError('network_error', { cause: error });
+  }
+  return new StepUpError('request_failed', { cause: error });
+}
+
+/** `call`'s outcome as the kit's; a fired `signal` answers `cancelled` at once (the SDK's request cannot be stopped). */
+async function guarded<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
+  throwIfCancelled(signal);
+  let stop: (() => void) | undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    stop = () => reject(new StepUpError('cancelled', { cause: signal?.reason }));
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    return await Promise.race([call().catch((error: unknown) => Promise.reject(dynamicErrorOf(error))), cancelled]);
+  } finally {
+    if (stop) signal?.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * A backend for `<step-up-dialog>` and the method elements that runs every step-up through
+ * Dynamic's SDK: `checkStepUpAuth`, email and SMS codes, TOTP, recovery codes and passkeys.
+ * Wallet and social step-up are not offered (the SDK's versions need its wallet and sign-in
+ * flows); the dialog shows the account's other methods.
+ *
+ * ```js
+ * import * as sdk from '@dynamic-labs-sdk/client';
+ * import { createDynamicBackend } from 'step-up-kit/dynamic';
+ * dialog.backend = createDynamicBackend(sdk);
+ * ```
+ */
+export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicBackendOptions = {}): StepUpBackend {
+  const { client } = options;
+  /** The code each channel's next verifyOTP answers, where it went and when. */
+  const pending = new Map<OtpChannel, { verification: DynamicOtpVerification; to: string; sentAt: number }>();
+
+  const heldToken = (scope: string) => sdk.getElevatedAccessToken({ scope, consume: false }, client);
+
+  /** The SDK holds a token for every requested scope once a verify succeeded; else nothing was elevated. */
+  const verified = (scopes: readonly string[]) => {
+    if (!scopes.every((scope) => heldToken(scope))) throw new StepUpError('invalid_token');
+  };
+
+  const send = async (channel: OtpChannel, to: string, call: () => Promise<DynamicOtpVerification>, signal?: AbortSignal) => {
+    const verification = await guarded(signal, call);
+    if (typeof verification?.verificationUUID !== 'string' || !verification.verificationUUID) {
+      throw new StepUpError('server_error', { message: 'The server sent an answer that could not be used.' });
+    }
+    pending.set(channel, { verification, to, sentAt: Date.now() });
+    return verification;
+  };
+
+  return {
+    name: options.name ?? 'dynamic',
+    now: () => Date.now(),
+
+    async checkStepUpAuthWithReason({ scope, signal }) {
+      // The SDK never rejects here: a failed request answers "required" with no credentials.
+      const answer = await guarded(signal, () => sdk.checkStepUpAuth({ scope }, client));
+      const result = parseCheckResponse({ ...answer, defaultCredentialId: answer.defaultCredentialId ?? undefined });
+      if (!result) return { result: { isRequired: true, credentials: [] }, failure: new StepUpError('server_error') };
+      return { result };
+    },
+
+    elevationOf({ scope, method, credentialId, alreadyElevated }) {
+      const held = readElevatedToken(heldToken(scope));
+      return { scope, method, credentialId, expiresAt: held?.exp, singleUse: held?.singleUse, alreadyElevated };
+    },
+
+    sendEmailOTP({ email, signal }) {
+      if (!email) return Promise.reject(new StepUpError('credential_not_found', { message: 'No email address is on file for this account.' }));
+      return send('email', email, () => sdk.sendEmailOTP({ email }, client), signal);
+    },
+
+    sendSmsOTP({ phoneNumber, signal }) {
+      const split = phoneNumber ? splitE164(phoneNumber) : undefined;
+      if (!split) return Promise.reject(new StepUpError('invalid_request', { message: 'Enter a valid phone number.' }));
+      const to = phoneNumber!;
+      return send('sms', to, () => sdk.sendSmsOTP({ isoCountryCode: split.countryCode, phoneNumber: split.phoneNumber }, client), signal);
+    },
+
+    hasPendingOTP({ type, to }) {
+      const code = pending.get(type);
+      return code !== undefined && (to === undefined || code.to === to) && isTypeable(code.sentAt, Date.now());
+    },
+
+    async verifyOTP({ type, token, requestedScopes, signal }) {
+      const scopes = requireScopes(requestedScopes);
+      const verificationToken = requireCode(token);
+      const code = pending.get(type);
+      if (!code) throw new StepUpError('verification_not_found');
+      try {
+        await guarded(signal, () => sdk.verifyOTP({ otpVerification: code.verification, verificationToken, requestedScopes: scopes }, client));
+      } catch (error) {
+        if (pending.get(type) === code && endsPendingCode(error)) pending.delete(type);
+        throw error;
+      }
+      if (pending.get(type) === code) pending.delete(type);
+      verified(scopes);
+    },
+
+    async authenticateTotpMfaDevice({ code, deviceId, requestedScopes, signal }) {
+      const scopes = requireScopes(requestedScopes);
+      const params = { code: requireCode(code), requestedScopes: scopes, ...(deviceId ? { deviceId } : {}) };
+      await guarded(signal, () => sdk.authenticateTotpMfaDevice(params, client));
+      verified(scopes);
+    },
+
+    async authenticateMfaRecoveryCode({ code, requestedScopes, signal }) {
+      const scopes = requireScopes(requestedScopes);
+      await guarded(signal, () => sdk.authenticateMfaRecoveryCode({ code: requireCode(code), requestedScopes: scopes }, client));
+      verified(scopes);
+    },
+
+    async authenticatePasskeyMFA({ requestedScopes, signal }) {
+      const scopes = requireScopes(requestedScopes);
+      if (typeof PublicKeyCredential === 'undefined') throw new StepUpError('webauthn_unsupported');
+      await guarded(signal, () => sdk.authenticatePasskeyMFA({ requestedScopes: scopes }, client));
+      verified(scopes);
+    },
+  };
+}
+
+export type { StepUpBackend } from '../backend.js';
