@@ -46,7 +46,11 @@ const DYNAMIC_SDK_HEADERS = [
 
 export interface ReferenceServer {
   app: Hono;
-  fetch(request: Request): Promise<Response>;
+  /**
+   * `env`: what the server adapter passes along, e.g. @hono/node-server's `{ incoming, outgoing }`
+   * (a body is then read from the Node request directly).
+   */
+  fetch(request: Request, env?: object): Promise<Response>;
   /** Normalized: leading slash, no trailing slash (e.g. '/api/v0'). */
   basePath: string;
   environmentId: string;
@@ -150,7 +154,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   const app = createApp(ctx);
   return {
     app,
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request, env) => app.fetch(request, env),
     basePath: ctx.basePath,
     environmentId: ctx.environmentId,
     issueSession: (userId) => ctx.sessions.issue(userId),

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createNodeMiddleware } from './node-middleware.js';
+import { MAX_BODY_BYTES } from './request-body.js';
 import { createTestServer } from './test-helpers.js';
 
 describe('createNodeMiddleware', () => {
@@ -48,6 +49,26 @@ describe('createNodeMiddleware', () => {
     assert.equal(missing.status, 404);
     assert.equal((await missing.json()).code, 'not_found');
     assert.deepEqual(passedOn, []);
+  });
+
+  it('reads a chunked body (no Content-Length) up to the cap, and refuses one past it with 413', async () => {
+    const post = (chunks: string[]) =>
+      new Promise<{ status: number; body: { code?: string; jwt?: string } }>((resolve, reject) => {
+        const req = request(`${origin}/api/v0/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+    const signedIn = await post(['{"userId"', ':"bob"}']);
+    assert.equal(signedIn.status, 200);
+    assert.ok(signedIn.body.jwt);
+    const tooLarge = await post(Array.from({ length: 9 }, () => ' '.repeat(MAX_BODY_BYTES / 8)));
+    assert.deepEqual([tooLarge.status, tooLarge.body.code], [413, 'payload_too_large']);
   });
 
   it('passes every other path to next()', async () => {

@@ -154,10 +154,9 @@ export interface ResettableKeys {
   codeCooldown(userId: string, channel: Channel): string;
   /** A one-time code request: JSON { userId, channel, to, codeHash, expiresAt }. */
   verification(uuid: string): string;
-  /** The newest code request of a user's channel: only that one may be verified. */
+  /** The newest code request of a user's channel (only that one may be verified): its uuid, and once it is spent how (routes/otp.ts). */
   latestVerification(userId: string, channel: Channel): string;
   verificationAttempts(uuid: string): string;
-  verificationUsed(uuid: string): string;
   /** Today's count of a daily budget (daily-budget.ts), and when its window ends. */
   dailyCount(userId: string, budget: string): string;
   dailyWindowEnd(userId: string, budget: string): string;
@@ -186,7 +185,6 @@ function resettableKeys(generation: () => number): ResettableKeys {
     verification: (uuid) => `g${generation()}:verification:${uuid}`,
     latestVerification: (userId, channel) => `g${generation()}:verification-latest:${channel}:${userId}`,
     verificationAttempts: (uuid) => `g${generation()}:verification-attempts:${uuid}`,
-    verificationUsed: (uuid) => `g${generation()}:verification-used:${uuid}`,
     dailyCount: (userId, budget) => `g${generation()}:daily:${budget}:${userId}`,
     dailyWindowEnd: (userId, budget) => `g${generation()}:daily-end:${budget}:${userId}`,
     challenge: (purpose, value) => `g${generation()}:challenge:${purpose}:${value}`,

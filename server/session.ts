@@ -31,11 +31,18 @@ export interface SessionIssuer {
 
 const newSecret = () => new Uint8Array(randomBytes(32));
 
+/**
+ * The secret as a CryptoKey, imported once: given the bytes, jose imports them again on every
+ * sign and verify.
+ */
+const hmacKey = (secret: Uint8Array): Promise<CryptoKey> =>
+  crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+
 export function createSessionIssuer(environmentId: string, now: () => number, initialSecret: Uint8Array): SessionIssuer {
-  let secret = initialSecret;
+  let secret = hmacKey(initialSecret);
   return {
     rotateKey() {
-      secret = newSecret();
+      secret = hmacKey(newSecret());
     },
     async issue(userId) {
       const iat = Math.floor(now() / 1000);
@@ -44,11 +51,11 @@ export function createSessionIssuer(environmentId: string, now: () => number, in
         .setSubject(userId)
         .setIssuedAt(iat)
         .setExpirationTime(iat + SESSION_LIFETIME_SECONDS)
-        .sign(secret);
+        .sign(await secret);
     },
     async verify(jwt) {
       try {
-        const { payload } = await jwtVerify(jwt, secret, {
+        const { payload } = await jwtVerify(jwt, await secret, {
           algorithms: ['HS256'],
           currentDate: new Date(now()),
           requiredClaims: ['sub', 'exp'],

@@ -6,13 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { SignJWT, type JWK } from 'jose';
+import { createClient } from 'redis';
 import { generate } from 'otplib';
 import { createReferenceServer, type ReferenceServer } from './create-reference-server.js';
 import type { ReferenceServerOptions } from './server-context.js';
 import { createRedisStore } from './stores/redis-store.js';
 import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
 import { startRedis, type RedisServer } from './test-support/redis-server.js';
-import { assertError, call, elevatedTokenFor, sdk, signIn, TEST_SIGNING_KEY } from './test-helpers.js';
+import { assertError, call, elevatedTokenFor, sdk, signIn, START_MS, TEST_SIGNING_KEY } from './test-helpers.js';
 
 let redis: RedisServer;
 before(async () => {
@@ -105,11 +106,172 @@ for (const [name, make] of stores) {
         await eventually(async () => (await store.list('brief')).length === 0, 'the brief list expires');
       }));
 
+    it('hands out a list as a copy: changing it changes nothing stored', () =>
+      withStore(async (store) => {
+        await store.pushToList('copied', 'one', Date.now() + 60_000, 3);
+        const listed = await store.list('copied');
+        listed.push('mine');
+        listed[0] = 'changed';
+        assert.deepEqual(await store.list('copied'), ['one']);
+      }));
+
     it('gives a key to exactly one of 50 concurrent callers', () =>
       withStore(async (store) => {
         const until = Date.now() + 60_000;
         const results = await Promise.all(Array.from({ length: 50 }, () => store.setOnce('race', until)));
         assert.equal(results.filter(Boolean).length, 1);
+      }));
+  });
+}
+
+/**
+ * A store that says which keys it holds, by the part of their name after the reset generation
+ * (`verification:<uuid>`): Redis as it is (KEYS under the prefix); memory through the writes and
+ * deletes the server made (its clock is fixed, so nothing expires meanwhile).
+ */
+const observedStores: Array<[string, () => Promise<{ store: StepUpStore; keysWith(part: string): Promise<string[]>; close(): Promise<void> }>]> = [
+  [
+    'memory',
+    async () => {
+      const inner = createMemoryStore();
+      const held = new Set<string>();
+      const store: StepUpStore = {
+        setOnce: async (key, untilMs, value) => {
+          const took = await inner.setOnce(key, untilMs, value);
+          if (took) held.add(key);
+          return took;
+        },
+        put: async (key, value, untilMs) => {
+          await inner.put(key, value, untilMs);
+          held.add(key);
+        },
+        get: (key) => inner.get(key),
+        take: async (key) => {
+          held.delete(key);
+          return inner.take(key);
+        },
+        increment: async (key, untilMs) => {
+          const count = await inner.increment(key, untilMs);
+          held.add(key);
+          return count;
+        },
+        delete: async (key) => {
+          held.delete(key);
+          await inner.delete(key);
+        },
+        pushToList: async (key, value, untilMs, keep) => {
+          await inner.pushToList(key, value, untilMs, keep);
+          held.add(key);
+        },
+        list: (key) => inner.list(key),
+        close: () => inner.close(),
+      };
+      const keysWith = async (part: string) => [...held].filter((k) => k.includes(part)).map((k) => k.replace(/^g\d+:/, ''));
+      return { store, keysWith, close: async () => {} };
+    },
+  ],
+  [
+    'Redis',
+    async () => {
+      const prefix = `spent-${Math.random().toString(36).slice(2)}:`;
+      const store = await createRedisStore({ url: redis.url, prefix });
+      const client = createClient({ url: redis.url });
+      await client.connect();
+      const keysWith = async (part: string) =>
+        (await client.keys(`${prefix}*${part}*`)).map((k) => k.slice(prefix.length).replace(/^g\d+:/, ''));
+      return { store, keysWith, close: () => client.close() };
+    },
+  ],
+];
+
+for (const [name, make] of observedStores) {
+  describe(`a spent email code leaves nothing of its own, only a word in the newest-request pointer: ${name}`, () => {
+    /** A dev server on the store, its clock fixed (nothing expires during a test), and bob signed in. */
+    const withBob = async (
+      run: (t: { server: ReferenceServer; jwt: string; keysWith(part: string): Promise<string[]>; get(key: string): Promise<string | undefined> }) => Promise<void>,
+    ) => {
+      const observed = await make();
+      const server = createReferenceServer({ devMode: true, signingKey: TEST_SIGNING_KEY, store: observed.store, now: () => START_MS });
+      try {
+        await run({ server, jwt: await signIn(server, 'bob'), keysWith: observed.keysWith, get: (key) => observed.store.get(`g0:${key}`) });
+      } finally {
+        await server.close();
+        await observed.close();
+      }
+    };
+    const send = async (server: ReferenceServer, jwt: string) => {
+      const sent = await call(server, 'POST', sdk(server, 'emailVerifications/create'), { jwt, body: { email: 'bob@example.com' } });
+      assert.equal(sent.status, 200);
+      const [{ code }] = (await call(server, 'GET', 'dev/outbox?userId=bob')).body;
+      return { uuid: sent.body.verificationUUID as string, code: code as string, wrong: code === '000000' ? '111111' : '000000' };
+    };
+    const verify = (server: ReferenceServer, jwt: string, uuid: string, code: string) =>
+      call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
+        jwt,
+        body: { verificationUUID: uuid, verificationToken: code, requestedScopes: ['wallet:export'] },
+      });
+
+    it('a verified code: its request and attempt count are gone, the pointer says verified, and replays are refused without writing', () =>
+      withBob(async ({ server, jwt, keysWith, get }) => {
+        const { uuid, code, wrong } = await send(server, jwt);
+        assertError(await verify(server, jwt, uuid, wrong), 422, 'wrong_email_verification_token');
+        assert.deepEqual((await keysWith(uuid)).sort(), [`verification-attempts:${uuid}`, `verification:${uuid}`]);
+        assert.equal(await get('verification-latest:email:bob'), uuid);
+        assert.equal((await verify(server, jwt, uuid, code)).status, 200);
+        assert.deepEqual(await keysWith(uuid), []);
+        assert.equal(await get('verification-latest:email:bob'), `${uuid} verified`);
+        assertError(await verify(server, jwt, uuid, code), 409, 'already_used');
+        assertError(await verify(server, jwt, uuid, wrong), 409, 'already_used');
+        assert.deepEqual(await keysWith(uuid), [], 'a replay writes nothing');
+        assert.equal(await get('verification-latest:email:bob'), `${uuid} verified`);
+        // Another user, or the other channel, is not told the code exists.
+        const carol = await signIn(server, (await call(server, 'POST', 'dev/users', { body: {} })).body.id);
+        assertError(await verify(server, carol, uuid, code), 422, 'invalid_email_verification');
+        const sms = await call(server, 'POST', sdk(server, 'smsVerifications/verify'), {
+          jwt,
+          body: { verificationUUID: uuid, verificationToken: code, requestedScopes: ['wallet:export'] },
+        });
+        assertError(sms, 422, 'invalid_sms_verification');
+        // Spent, it ended the resend cooldown as before; the new code makes the old one invalid.
+        const next = await send(server, jwt);
+        assertError(await verify(server, jwt, uuid, code), 422, 'invalid_email_verification');
+        assert.equal((await verify(server, jwt, next.uuid, next.code)).status, 200);
+      }));
+
+    it('a code out of attempts: nothing of it is left but the pointer, the right code is refused as too many, and a new code goes out at once', () =>
+      withBob(async ({ server, jwt, keysWith, get }) => {
+        const { uuid, code, wrong } = await send(server, jwt);
+        for (let i = 0; i < 4; i++) assertError(await verify(server, jwt, uuid, wrong), 422, 'wrong_email_verification_token');
+        assertError(await verify(server, jwt, uuid, wrong), 429, 'too_many_email_verification_attempts');
+        assert.deepEqual(await keysWith(uuid), []);
+        assert.equal(await get('verification-latest:email:bob'), `${uuid} no-attempts-left`);
+        const right = await verify(server, jwt, uuid, code);
+        assertError(right, 429, 'too_many_email_verification_attempts');
+        assert.equal(right.body.payload.attemptsRemaining, 0);
+        assert.deepEqual(await keysWith(uuid), [], 'no count starts again');
+        assert.equal((await send(server, jwt)).uuid.length, 36, 'no resend cooldown once no attempt is left');
+      }));
+
+    it('the right code 5 times at once (the attempts a code has): one step-up, the others told it was already used', () =>
+      withBob(async ({ server, jwt, keysWith }) => {
+        const { uuid, code } = await send(server, jwt);
+        const results = await Promise.all(Array.from({ length: 5 }, () => verify(server, jwt, uuid, code)));
+        assert.equal(results.filter((r) => r.status === 200).length, 1);
+        for (const r of results.filter((r) => r.status !== 200)) assertError(r, 409, 'already_used');
+        assert.ok(!(await keysWith(uuid)).includes(`verification:${uuid}`));
+      }));
+
+    it('10 guesses at once and the right code among them: at most 5 are compared, and the request is gone', () =>
+      withBob(async ({ server, jwt, keysWith }) => {
+        const { uuid, code, wrong } = await send(server, jwt);
+        const codes = [...Array<string>(9).fill(wrong), code];
+        const results = await Promise.all(codes.map((c) => verify(server, jwt, uuid, c)));
+        const compared = results.filter((r) => r.status === 200 || r.body.code === 'wrong_email_verification_token');
+        assert.ok(compared.length <= 5, `${compared.length} compared`);
+        assert.ok(results.filter((r) => r.status === 200).length <= 1);
+        assert.ok(results.every((r) => [200, 409, 422, 429].includes(r.status)));
+        // A guess counted after the count was deleted may leave a count behind; the request is gone for good.
+        assert.ok(!(await keysWith(uuid)).includes(`verification:${uuid}`));
       }));
   });
 }

@@ -10,7 +10,7 @@ import { createReferenceServer } from './create-reference-server.js';
 import { createRecoveryCodeHasher, generateRecoveryCode } from './recovery-codes.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { assertError, call, sdk, TEST_SIGNING_KEY } from './test-helpers.js';
-import type { UserDirectory } from './user-directory.js';
+import { createMemoryUserDirectory, type UserDirectory } from './user-directory.js';
 import { credentialsOf, type User } from './users.js';
 
 /** An app's directory over a table of JSON rows, with a log of the changes the server asked for. */
@@ -147,5 +147,34 @@ describe('an app\'s own UserDirectory (outside dev mode)', () => {
 
   it('dev mode refuses a directory: it brings its own demo users', () => {
     assert.throws(() => createReferenceServer({ devMode: true, users: tableDirectory([]) }), /Dev mode brings its own demo users/);
+  });
+});
+
+describe('the demo\'s in-memory directory', () => {
+  it('hands out copies to the last nested field: changing a found, listed or given user changes nothing it keeps', async () => {
+    const given: User = {
+      id: 'dana',
+      label: 'Dana',
+      credentials: [
+        { kind: 'email', id: 'dana-email', address: 'dana@example.com' },
+        { kind: 'passkey', id: 'dana-key', name: 'Laptop', publicKey: 'pk', counter: 1, transports: ['internal'], createdAt: 1 },
+      ],
+      signInCredentialId: 'dana-email',
+      recoveryCodes: [{ hash: 'h1' }],
+    };
+    const snapshot = structuredClone(given);
+    const directory = createMemoryUserDirectory([given]);
+    given.credentials.push({ kind: 'totp', id: 'added', secret: 's' });
+    const found = (await directory.find('dana'))!;
+    assert.deepEqual(found, snapshot);
+    found.label = 'changed';
+    found.credentials.pop();
+    (found.credentials[0] as { address: string }).address = 'changed@example.com';
+    found.recoveryCodes[0]!.usedAt = 5;
+    const listed = directory.list()[0]!;
+    const passkey = listed.credentials[1] as { transports: string[] };
+    passkey.transports.push('usb');
+    assert.deepEqual(await directory.find('dana'), snapshot);
+    assert.notEqual(await directory.find('dana'), await directory.find('dana'), 'a new copy each time');
   });
 });

@@ -32,11 +32,24 @@ export interface MemoryUserDirectory extends UserDirectory {
   readonly size: number;
 }
 
+/**
+ * A deep copy of plain data (objects, arrays, primitives), as structuredClone would make it, at a
+ * fraction of its cost on every lookup. Anything else inside is left to structuredClone.
+ */
+function copyPlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) copy[key] = copyPlain(inner);
+  return copy as T;
+}
+
 export function createMemoryUserDirectory(users: readonly User[] = []): MemoryUserDirectory {
-  const byId = new Map(users.map((user) => [user.id, structuredClone(user)]));
+  const byId = new Map(users.map((user) => [user.id, copyPlain(user)]));
   // Every answer is a copy, as a database's would be: a route that changed a user in place
   // instead of through the directory would change nothing, in tests too.
-  const copy = (user: User | undefined) => user && structuredClone(user);
+  const copy = (user: User | undefined) => user && copyPlain(user);
   const passkeyOf = (userId: string, credentialId: string) =>
     byId.get(userId) && credentialsOf(byId.get(userId)!, 'passkey').find((p) => p.id === credentialId);
   return {
@@ -49,7 +62,7 @@ export function createMemoryUserDirectory(users: readonly User[] = []): MemoryUs
       for (const other of byId.values()) {
         if (credentialsOf(other, 'passkey').some((p) => p.id === passkey.id)) return false;
       }
-      user.credentials.push(structuredClone(passkey));
+      user.credentials.push(copyPlain(passkey));
       return true;
     },
     async removePasskey(userId, credentialId) {
@@ -71,10 +84,10 @@ export function createMemoryUserDirectory(users: readonly User[] = []): MemoryUs
       return true;
     },
     put(user) {
-      byId.set(user.id, structuredClone(user));
+      byId.set(user.id, copyPlain(user));
     },
     list() {
-      return [...byId.values()].map((user) => structuredClone(user));
+      return [...byId.values()].map((user) => copyPlain(user));
     },
     get size() {
       return byId.size;

@@ -1,5 +1,5 @@
 // The user model: a user with their credentials and recovery-code hashes, as plain data (a
-// directory hands out copies; the demo's restores its seed with structuredClone).
+// directory hands out copies; the demo's restores its seed from a copy).
 
 export type Channel = 'email' | 'sms';
 

@@ -84,6 +84,21 @@ async function codeRequest(ctx: ServerContext, uuid: string): Promise<CodeReques
   return raw === undefined ? undefined : (JSON.parse(raw) as CodeRequest);
 }
 
+/**
+ * How a code request ended. A spent request and its attempt count are deleted; what is left is
+ * this word in the pointer to the newest request of the user's channel (`latestVerification`,
+ * `<uuid> <outcome>`), which exists anyway and lives as long as the request would have: a replay
+ * is told why it is refused, and a spent code costs the store nothing per code.
+ */
+const SPENT = { verified: 'verified', noAttemptsLeft: 'no-attempts-left' } as const;
+type Outcome = (typeof SPENT)[keyof typeof SPENT];
+
+/** The newest request of a channel, and how it ended if it did. */
+function parseNewest(value: string | undefined): { uuid: string | undefined; outcome: string | undefined } {
+  const [uuid, outcome] = (value ?? '').split(' ', 2);
+  return { uuid: uuid || undefined, outcome };
+}
+
 function sameHash(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
@@ -99,6 +114,7 @@ function addressOf(offered: OfferedCredential): string | undefined {
 }
 
 function verifyCode(ctx: ServerContext, channel: Channel) {
+  const invalid = () => new ApiError(422, `invalid_${channel}_verification`, 'This code request is no longer valid. Ask for a new code.');
   return async (c: Context<AppEnv>) => {
     const body = await readJsonBody(c, VerifyBody);
     const scopes = parseRequestedScopes(body.requestedScopes);
@@ -107,42 +123,68 @@ function verifyCode(ctx: ServerContext, channel: Channel) {
     const { sharedStore: shared, resettableKeys: keys } = ctx;
     const now = ctx.now();
     const uuid = body.verificationUUID;
+    const newestKey = keys.latestVerification(user.id, channel);
+    const newest = async () => parseNewest(await shared.get(newestKey));
     const v = await codeRequest(ctx, uuid);
-    const newest = await shared.get(keys.latestVerification(user.id, channel));
-    if (!v || v.userId !== user.id || v.channel !== channel || newest !== uuid) {
-      throw new ApiError(422, `invalid_${channel}_verification`, 'This code request is no longer valid. Ask for a new code.');
-    }
-    // The address the code went to must still be one the check offers (not removed since).
-    requireOffered(ctx, user, channel, (offered) => addressOf(offered) === v.to);
-    const kept = v.expiresAt + KEPT_AFTER_EXPIRY_MS;
-    if ((await shared.get(keys.verificationUsed(uuid))) !== undefined) {
-      throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
-    }
-    if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
-    await assertWithinBudget(ctx, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
+    // Only sendCode names the newest request of a user's channel: a uuid that is it was sent to
+    // this user on this channel, also after its request was spent and deleted.
+    const { uuid: newestUuid, outcome } = await newest();
+    if (newestUuid !== uuid || (v && (v.userId !== user.id || v.channel !== channel))) throw invalid();
     // The resend cooldown holds only while a usable code is pending: once this one is spent or
     // has no attempts left, a new code may be sent at once (unless a newer request took over).
     const endCooldown = async () => {
-      if ((await shared.get(keys.latestVerification(user.id, channel))) === uuid) await shared.delete(keys.codeCooldown(user.id, channel));
+      if ((await newest()).uuid === uuid) await shared.delete(keys.codeCooldown(user.id, channel));
     };
     // No Retry-After: waiting does not help, only a new code does.
     const tooMany = async () => {
       await endCooldown();
       return new ApiError(429, `too_many_${channel}_verification_attempts`, 'Too many wrong codes. Ask for a new code.', undefined, { attemptsRemaining: 0 });
     };
+    /** The refusal of a code that is spent, or was replaced by a newer request meanwhile. */
+    const refusalOfSpent = async (ended: { uuid: string | undefined; outcome: string | undefined }) => {
+      if (ended.uuid !== uuid) return invalid();
+      if (ended.outcome === SPENT.noAttemptsLeft) return tooMany();
+      return new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
+    };
+    if (outcome !== undefined) throw await refusalOfSpent({ uuid, outcome });
+    // Known no more: expired and forgotten.
+    if (!v) throw invalid();
+    // The address the code went to must still be one the check offers (not removed since).
+    requireOffered(ctx, user, channel, (offered) => addressOf(offered) === v.to);
+    const kept = v.expiresAt + KEPT_AFTER_EXPIRY_MS;
+    if (now >= v.expiresAt) throw new ApiError(422, 'code_expired', 'This code has expired. Ask for a new code.');
+    await assertWithinBudget(ctx, user.id, `failed:${channel}`, ctx.dailyLimits.failedAttemptsPerDay, now);
+    /**
+     * Spends the code: says how it ended in the newest-request pointer (unless a newer request
+     * took it over), then takes the request — atomic, so of two requests one gets it: true for
+     * that one — and deletes the attempt count. A request that read the code earlier can no
+     * longer verify it: the request is gone. (Saying it is a read and a write, not one step: a
+     * new code sent in between would be overwritten, and refused as no longer valid.)
+     */
+    const spend = async (how: Outcome) => {
+      if ((await newest()).uuid === uuid) await shared.put(newestKey, `${uuid} ${how}`, kept);
+      const taken = (await shared.take(keys.verification(uuid))) !== undefined;
+      await shared.delete(keys.verificationAttempts(uuid));
+      return taken;
+    };
     // Counted before the code is compared: concurrent guesses cannot slip past the limit.
     const attempt = await shared.increment(keys.verificationAttempts(uuid), kept);
     if (attempt > OTP_MAX_ATTEMPTS) throw await tooMany();
+    // Spent since we read it: the pointer says so before the count is deleted, so a count that
+    // started again after the deletion never reaches a comparison.
+    const current = await newest();
+    if (current.uuid !== uuid || current.outcome !== undefined) throw await refusalOfSpent(current);
     if (!sameHash(v.codeHash, ctx.hashCode(uuid, body.verificationToken.replace(/\s/g, '')))) {
       await spendBudget(ctx, user.id, `failed:${channel}`, now);
       const remaining = OTP_MAX_ATTEMPTS - attempt;
-      if (remaining <= 0) throw await tooMany();
+      if (remaining <= 0) {
+        await spend(SPENT.noAttemptsLeft);
+        throw await tooMany();
+      }
       throw wrongCode(`wrong_${channel}_verification_token`, 'That code is not correct.', remaining);
     }
     // Spent once, even by two requests with the right code at the same moment.
-    if (!(await shared.setOnce(keys.verificationUsed(uuid), kept))) {
-      throw new ApiError(409, 'already_used', 'This code was already used. Ask for a new code.');
-    }
+    if (!(await spend(SPENT.verified))) throw await refusalOfSpent(await newest());
     await endCooldown();
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, channel));
   };

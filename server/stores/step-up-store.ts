@@ -4,7 +4,8 @@
 // nothing here outlives the code, challenge or token it is about.
 //
 // What lives here: spent ids of single-use tokens and assertions; one-time code requests (as
-// keyed hashes) with their attempt counts, cooldowns and daily budgets; MFA failure counts and
+// keyed hashes) with their attempt counts (both deleted once the code is spent), cooldowns and
+// daily budgets; MFA failure counts and
 // lockouts; TOTP time steps used; passkey challenges and SIWE nonces; OAuth states and codes;
 // and the dev outbox. Durable user data goes through the UserDirectory instead.
 
@@ -34,11 +35,17 @@ export interface StepUpStore {
 /** The fewest writes between two sweeps of the memory store. */
 const MIN_WRITES_BETWEEN_SWEEPS = 256;
 
-const listOf = (entry: { value: string } | undefined): string[] => (entry ? (JSON.parse(entry.value) as string[]) : []);
+/** A value, or a list's values newest first (kept as an array: a push neither parses nor re-writes the list). */
+type Entry = { value: string | string[]; until: number };
+
+/** A list's values as a copy the caller may change; a list key that holds a plain value reads as empty. */
+const listOf = (entry: Entry | undefined): string[] => (Array.isArray(entry?.value) ? [...entry.value] : []);
+/** A plain value (a list reads as its JSON). */
+const textOf = (entry: Entry | undefined): string | undefined => (Array.isArray(entry?.value) ? JSON.stringify(entry.value) : entry?.value);
 
 /** One process's store: a map with expiries, swept as it grows, so it holds only live keys. */
 export function createMemoryStore(now: () => number = Date.now): StepUpStore {
-  const entries = new Map<string, { value: string; until: number }>();
+  const entries = new Map<string, Entry>();
   // Writes since the last sweep. A sweep reads every entry, so it waits for as many writes as
   // half the entries (at least MIN_WRITES_BETWEEN_SWEEPS): its cost per write stays constant
   // however many keys are live, where a sweep every 256 writes slowed a long load run down.
@@ -51,7 +58,7 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
     }
     return entry;
   };
-  const write = (key: string, value: string, until: number) => {
+  const write = (key: string, value: Entry['value'], until: number) => {
     if (++writesSinceSweep >= Math.max(MIN_WRITES_BETWEEN_SWEEPS, entries.size / 2)) {
       writesSinceSweep = 0;
       const nowMs = now();
@@ -70,16 +77,16 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
       write(key, value, untilMs);
     },
     async get(key) {
-      return live(key)?.value;
+      return textOf(live(key));
     },
     async take(key) {
       const entry = live(key);
       entries.delete(key);
-      return entry?.value;
+      return textOf(entry);
     },
     async increment(key, untilMs) {
       const entry = live(key);
-      const count = Number(entry?.value ?? 0) + 1;
+      const count = Number(textOf(entry) ?? 0) + 1;
       write(key, String(count), entry?.until ?? untilMs);
       return count;
     },
@@ -87,8 +94,11 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
       entries.delete(key);
     },
     async pushToList(key, value, untilMs, keep) {
-      const values = [value, ...listOf(live(key))].slice(0, keep);
-      write(key, JSON.stringify(values), untilMs);
+      const stored = live(key)?.value;
+      const values = Array.isArray(stored) ? stored : [];
+      values.unshift(value);
+      if (values.length > keep) values.length = keep;
+      write(key, values, untilMs);
     },
     async list(key) {
       return listOf(live(key));
