@@ -6,7 +6,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createStepUpClient, TokenScope } from '../src/index.js';
 import { announceDemoWallet, createDemoWallet } from '../src/dev/demo-wallet.js';
 import { resetBackend, secretsOf, signedInClient } from '../test/support/backend.js';
-import { codeInput, currentMethod, deepActive, focusLosses, inShadow, press, textOf, type, waitForOpen } from '../test/support/elements.js';
+import { codeInput, currentMethod, deepActive, focusLosses, inShadow, press, textOf, type, waitForOpen, shownMethod } from '../test/support/elements.js';
 import { jsonAnswer, scriptedRoutes } from '../test/support/scripted.js';
 import { waitUntil } from '../test/support/wait.js';
 import './define/step-up-dialog.js';
@@ -88,7 +88,7 @@ describe('accessibility beyond axe', () => {
       const dialog = await openDialog('bob');
       await waitForOpen(dialog);
       [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((b) => textOf(b).startsWith('Wallet'))!.click();
-      await waitUntil(() => currentMethod(dialog)?.localName === 'step-up-wallet', 'the wallet method');
+      await waitUntil(() => shownMethod(dialog, 'step-up-wallet'), 'the wallet method');
       const method = currentMethod(dialog);
       await method.updateComplete;
       const button = inShadow<HTMLButtonElement>(method, '[part~=wallet-button]');

@@ -13,11 +13,14 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
-const reexports = "export * from '../src/index.js';\nexport * from '../components/index.js';\n";
+// The elements: the documented entry (the dialog, methods on demand) and, for pages that use a
+// method element on its own, every method defined at once with its class.
+const reexports =
+  "export * from '../src/index.js';\nexport * from '../components/index.js';\nexport * from '../components/define/step-up-methods.js';\n";
 
 // From the compiled package (tsc output with minified templates), so the bundle ships the same code.
 const ENTRY = 'dist/bundle-entry.js';
-await writeFile(ENTRY, "export * from './src/index.js';\nexport * from './components/index.js';\n");
+await writeFile(ENTRY, reexports.replaceAll("'../", "'./"));
 const result = await build({
   entryPoints: { 'step-up-kit': ENTRY },
   bundle: true,

@@ -29,6 +29,7 @@ const packageEntries = {
   resolveId(source) {
     if (source === 'step-up-kit') return join(ROOT, 'dist/src/index.js');
     if (source === 'step-up-kit/dynamic') return join(ROOT, 'dist/src/dynamic/index.js');
+    if (source === 'step-up-kit/components') return join(ROOT, 'dist/components/index.js');
     const define = /^step-up-kit\/components\/define\/([\w-]+)$/.exec(source);
     return define ? join(ROOT, `dist/components/define/${define[1]}.js`) : null;
   },
@@ -52,6 +53,13 @@ const ENTRIES = {
     }
   `,
   'core-all': `export * from 'step-up-kit';`,
+  // the README's bundler path: the documented import, the client, the protected call
+  components: `
+    import 'step-up-kit/components';
+    import { initializeStepUp, stepUpFetch } from 'step-up-kit';
+    initializeStepUp({ apiBaseUrl: '/api/v0', environmentId: 'app', getAuthToken: () => 'jwt' });
+    export const exportWallet = () => stepUpFetch('/api/v0/protected/wallet/export', { method: 'POST' });
+  `,
   // a Dynamic customer's page: the dialog on the SDK's functions (the SDK itself is the app's)
   'dialog-dynamic': `
     import 'step-up-kit/components/define/step-up-dialog';
@@ -91,11 +99,27 @@ const SCENARIOS = [
   // from the language, focus that never drops, announcements, attempts left, layout fixes.
   // Then by the backend interface (≈ 0.45 kB): each element calls its backend's function, the
   // core's bound to the client by default, and the dialog offers only what the backend runs.
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 35.6 * KB },
-  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 20.3 * KB },
+  // Then by per-method chunks (+3.2 kB in all, four chunks compressed apart), which save a page
+  // whose users see one method 9–11 kB: the code methods together, passkey, wallet and social
+  // each alone (see the `+ …` lines).
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 38.9 * KB },
+  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 20.4 * KB },
+  // The documented import (README): the dialog now, each method when first shown. It loaded
+  // every method up front before (37.1 kB); the performance issue's goals are 12 kB first, 26 all.
+  { name: 'step-up-kit/components: first load', entry: 'components', measure: 'initial', budget: 21.2 * KB },
+  // `without`: modules that must not load for that method (the scenario fails if one does)
+  {
+    name: 'step-up-kit/components: + an authenticator app',
+    entry: 'components',
+    measure: 'step-up-totp',
+    budget: 26.9 * KB,
+    without: ['@simplewebauthn/', '/dist/src/passkey.js', '/dist/src/wallet.js', '/dist/src/wallets/siwe.js', '/dist/src/wallets/wallet-registry.js', '/dist/src/social.js'],
+  },
+  { name: 'step-up-kit/components: + a passkey', entry: 'components', measure: 'step-up-passkey', budget: 25.8 * KB },
+  { name: 'step-up-kit/components: every method', entry: 'components', measure: 'all', budget: 39.7 * KB },
   // The SDK does the requests and keeps the tokens; the method chunks still carry the core's
   // calls (each element's default), so this is the dialog's size less the core client's setup.
-  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 35.6 * KB },
+  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 38.4 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -169,9 +193,17 @@ try {
   const rows = SCENARIOS.map((scenario) => {
     const { chunks, entryChunk } = builds[scenario.entry];
     const names = reachable(chunks, entryChunk, scenario.measure === 'all');
+    if (scenario.measure.startsWith('step-up-')) {
+      // the first load, then what showing that one method loads: its define module's chunk and what it imports
+      const define = [...chunks.values()].find((c) => Object.keys(c.modules).some((id) => id.endsWith(`/define/${scenario.measure}.js`)));
+      for (const name of reachable(chunks, define.fileName, false)) if (!names.includes(name)) names.push(name);
+    }
     const raw = names.reduce((sum, n) => sum + Buffer.byteLength(chunks.get(n).code), 0);
     const gz = names.reduce((sum, n) => sum + gzip(chunks.get(n).code), 0);
-    return { ...scenario, names, chunks, raw, gz, ok: gz <= scenario.budget };
+    const loaded = names.flatMap((n) => Object.entries(chunks.get(n).modules).filter(([, m]) => m.renderedLength > 0).map(([id]) => id));
+    const unwanted = loaded.filter((id) => scenario.without?.some((part) => id.includes(part))).map(shortId);
+    for (const id of unwanted) console.error(`${scenario.name}: loads ${id}, which it must not`);
+    return { ...scenario, names, chunks, raw, gz, ok: gz <= scenario.budget && unwanted.length === 0 };
   });
 
   const width = Math.max(...rows.map((r) => r.name.length));

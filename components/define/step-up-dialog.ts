@@ -4,10 +4,13 @@
 import { registerElementLoader } from '../internal/element-loaders.js';
 import { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
-const methods = () => import('./step-up-methods.js');
-for (const tag of ['step-up-passkey', 'step-up-totp', 'step-up-otp', 'step-up-recovery-code', 'step-up-social', 'step-up-wallet']) {
-  registerElementLoader(tag, methods);
-}
+const codeMethods = () => import('./step-up-code-methods.js');
+registerElementLoader('step-up-totp', codeMethods);
+registerElementLoader('step-up-otp', codeMethods);
+registerElementLoader('step-up-recovery-code', codeMethods);
+registerElementLoader('step-up-passkey', () => import('./step-up-passkey.js'));
+registerElementLoader('step-up-social', () => import('./step-up-social.js'));
+registerElementLoader('step-up-wallet', () => import('./step-up-wallet.js'));
 
 StepUpDialog.define('step-up-dialog');
 

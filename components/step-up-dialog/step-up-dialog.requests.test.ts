@@ -18,6 +18,7 @@ import {
   textOf,
   type,
   waitForOpen,
+  shownMethod,
 } from '../../test/support/elements.js';
 import type { StepUpDialog } from './step-up-dialog.js';
 
@@ -51,7 +52,7 @@ const sentMessage = (dialog: StepUpDialog) => textOf(inShadow(currentMethod(dial
 
 async function switchTo(dialog: StepUpDialog, label: string, tag: string) {
   [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')].find((b) => textOf(b).startsWith(label))!.click();
-  await waitUntil(() => currentMethod(dialog)?.localName === tag, `${tag} shown`);
+  await waitUntil(() => shownMethod(dialog, tag), `${tag} shown`);
   await currentMethod(dialog).updateComplete;
   await waitUntil(() => deepActive() !== null && currentMethod(dialog).shadowRoot!.contains(deepActive()), 'focus in the method');
 }

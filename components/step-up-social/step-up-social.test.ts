@@ -4,7 +4,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import { TokenScope } from '../../src/index.js';
 import { resetBackend, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
-import { currentMethod, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../../test/support/elements.js';
+import { currentMethod, expectProtectedExportAccepted, inShadow, textOf, waitForOpen, shownMethod } from '../../test/support/elements.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;
@@ -23,7 +23,7 @@ async function bobOnGoogle() {
   )!;
   expect(textOf(google)).to.equal('Sign in with Google bob.demo@gmail.com');
   google.click();
-  await waitUntil(() => currentMethod(dialog)?.localName === 'step-up-social');
+  await waitUntil(() => shownMethod(dialog, 'step-up-social'), 'the social method');
   await currentMethod(dialog).updateComplete;
   return { client, dialog, outcome, button: inShadow<HTMLButtonElement>(currentMethod(dialog), '[part~=submit-button]') };
 }

@@ -4,7 +4,7 @@ import { shortenAddress, TokenScope } from '../../src/index.js';
 import { createDemoWallet, announceDemoWallet } from '../../src/dev/demo-wallet.js';
 import { resetBackend, secretsOf, signedInClient } from '../../test/support/backend.js';
 import '../define/step-up-dialog.js';
-import { currentMethod, expectProtectedExportAccepted, inShadow, textOf, waitForOpen } from '../../test/support/elements.js';
+import { currentMethod, expectProtectedExportAccepted, inShadow, textOf, waitForOpen, shownMethod } from '../../test/support/elements.js';
 import type { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
 const SCOPE = TokenScope.Walletexport;
@@ -20,7 +20,7 @@ async function bobOnWallet(privateKey: `0x${string}`, approve?: () => boolean) {
   [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=method-option]')]
     .find((b) => textOf(b).startsWith('Wallet signature'))!
     .click();
-  await waitUntil(() => currentMethod(dialog)?.localName === 'step-up-wallet');
+  await waitUntil(() => shownMethod(dialog, 'step-up-wallet'), 'the wallet method');
   const method = currentMethod(dialog);
   await method.updateComplete;
   return { client, dialog, outcome, method };

@@ -269,7 +269,8 @@ describe('the packed packages', () => {
     const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
     assert.deepEqual(declared.filter((name) => name.startsWith('@dynamic-labs')), []);
     const source = readFileSync(join(kit, 'dist', 'src', 'dynamic', 'index.js'), 'utf8');
-    const imported = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    // the module's own import statements (its doc comment shows an app importing the SDK)
+    const imported = [...source.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     assert.ok(imported.length > 0 && imported.every((specifier) => specifier.startsWith('.') || specifier === '@step-up-kit/protocol'), imported.join(', '));
   });
 
@@ -365,7 +366,8 @@ describe('the packed packages', () => {
       join(dir, 'uses.ts'),
       `import { initializeStepUp, StepUpDialog, StepUpElevatedEvent, type StepUpElevation } from 'step-up-kit/bundle';
 import { stepUpFetch } from 'step-up-kit';
-import { StepUpOtp } from 'step-up-kit/components';
+import type { StepUpOtp } from 'step-up-kit/components';
+import { StepUpTotp } from 'step-up-kit/components/define/step-up-totp';
 import { createDemoWallet } from 'step-up-kit/dev';
 
 initializeStepUp({ apiBaseUrl: 'https://app.example/api/v0', environmentId: 'step-up-demo', getAuthToken: () => 'jwt' });
@@ -376,7 +378,8 @@ dialog.addEventListener('elevated', (event: StepUpElevatedEvent) => {
 });
 // @ts-expect-error: the bundle's exports are typed, not any
 initializeStepUp({ apiBaseUrl: 42 });
-export const uses = [stepUpFetch, StepUpOtp, createDemoWallet];
+const otp: StepUpOtp | null = document.querySelector('step-up-otp');
+export const uses = [stepUpFetch, otp, StepUpTotp, createDemoWallet];
 `,
     );
     for (const resolution of ['node16', 'bundler']) {

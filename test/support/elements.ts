@@ -14,6 +14,11 @@ export function inShadow<T extends Element = HTMLElement>(host: Element, selecto
   return found;
 }
 
+/** The dialog's current method element if it is `tag` and its code has loaded (methods load on first use), else null. */
+export function shownMethod(dialog: StepUpDialog, tag: string): LitElement | null {
+  return dialog.shadowRoot?.querySelector<LitElement>(`.current > ${tag}`) ?? null;
+}
+
 /** The method element the dialog currently shows. */
 export function currentMethod(dialog: StepUpDialog): LitElement {
   return inShadow<LitElement>(dialog, '.current > *');
