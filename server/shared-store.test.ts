@@ -303,16 +303,16 @@ const exportWith = async (server: ReferenceServer, token: string) =>
 describe('two instances sharing one Redis', () => {
   it('50 parallel uses of one single-use token spread over both: exactly one is accepted', async () => {
     await withTwoInstances(async (a, b) => {
-    const token = await elevatedTokenFor(a, 'bob', 'wallet:export');
-    const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => {
-        const [server, jwt] = i % 2 === 0 ? [a, jwtA] : [b, jwtB];
-        return call(server, 'POST', 'protected/wallet/export', { jwt, headers: { [ELEVATED_TOKEN_HEADER]: token } });
-      }),
-    );
-    assert.equal(results.filter((r) => r.status === 200).length, 1);
-    assert.ok(results.every((r) => r.status === 200 || (r.status === 401 && r.body.payload.reason === 'used')));
+      const token = await elevatedTokenFor(a, 'bob', 'wallet:export');
+      const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => {
+          const [server, jwt] = i % 2 === 0 ? [a, jwtA] : [b, jwtB];
+          return call(server, 'POST', 'protected/wallet/export', { jwt, headers: { [ELEVATED_TOKEN_HEADER]: token } });
+        }),
+      );
+      assert.equal(results.filter((r) => r.status === 200).length, 1);
+      assert.ok(results.every((r) => r.status === 200 || (r.status === 401 && r.body.payload.reason === 'used')));
     });
   });
 
@@ -321,19 +321,19 @@ describe('two instances sharing one Redis', () => {
     const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const externalAuth = { jwks: { keys: [{ ...(issuer.publicKey.export({ format: 'jwk' }) as JWK), kid: 'app', alg: 'ES256' }] }, issuer: 'app-backend' };
     await withTwoInstances(async (a, b) => {
-    const now = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({ scope: 'wallet:sign' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'app' })
-      .setIssuer('app-backend')
-      .setSubject('bob')
-      .setJti(randomUUID())
-      .setIssuedAt(now)
-      .setExpirationTime(now + 120)
-      .sign(issuer.privateKey);
-    const trade = async (server: ReferenceServer) =>
-      call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } });
-    assert.equal((await trade(a)).status, 200);
-    assertError(await trade(b), 409, 'external_jwt_replayed');
+      const now = Math.floor(Date.now() / 1000);
+      const assertion = await new SignJWT({ scope: 'wallet:sign' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'app' })
+        .setIssuer('app-backend')
+        .setSubject('bob')
+        .setJti(randomUUID())
+        .setIssuedAt(now)
+        .setExpirationTime(now + 120)
+        .sign(issuer.privateKey);
+      const trade = async (server: ReferenceServer) =>
+        call(server, 'POST', sdk(server, 'externalAuth/verify'), { jwt: await signIn(server, 'bob'), body: { jwt: assertion } });
+      assert.equal((await trade(a)).status, 200);
+      assertError(await trade(b), 409, 'external_jwt_replayed');
     }, { externalAuth });
   });
 });
@@ -341,11 +341,11 @@ describe('two instances sharing one Redis', () => {
 describe('MFA guesses on two instances sharing one Redis', () => {
   it('count together: 3 wrong codes on one and 2 on the other lock alice on both', async () => {
     await withTwoInstances(async (a, b) => {
-    const guess = async (server: ReferenceServer) =>
-      call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: await signIn(server, 'alice'), body: { code: '000000', requestedScopes: ['wallet:sign'] } });
-    for (const server of [a, a, a, b]) assert.equal((await guess(server)).status, 422);
-    assertError(await guess(b), 429, 'mfa_rate_limited');
-    assertError(await guess(a), 429, 'mfa_rate_limited');
+      const guess = async (server: ReferenceServer) =>
+        call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: await signIn(server, 'alice'), body: { code: '000000', requestedScopes: ['wallet:sign'] } });
+      for (const server of [a, a, a, b]) assert.equal((await guess(server)).status, 422);
+      assertError(await guess(b), 429, 'mfa_rate_limited');
+      assertError(await guess(a), 429, 'mfa_rate_limited');
     });
   });
 
@@ -371,21 +371,21 @@ describe('MFA guesses on two instances sharing one Redis', () => {
 describe('email codes on two instances sharing one Redis', () => {
   it('a code sent through one verifies through the other, once; the resend cooldown holds on both', async () => {
     await withTwoInstances(async (a, b) => {
-    const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
-    const sent = await call(a, 'POST', sdk(a, 'emailVerifications/create'), { jwt: jwtA, body: { email: 'bob@example.com' } });
-    assert.equal(sent.status, 200);
-    assertError(await call(b, 'POST', sdk(b, 'emailVerifications/create'), { jwt: jwtB, body: { email: 'bob@example.com' } }), 429, 'rate_limited');
-    // The dev outbox is shared too: the code sent through one is read through the other.
-    const [{ code }] = (await call(b, 'GET', 'dev/outbox?userId=bob')).body;
-    assert.deepEqual((await call(a, 'GET', 'dev/outbox')).body.map((m: { code: string }) => m.code), [code]);
-    const verify = (server: ReferenceServer, jwt: string) =>
-      call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
-        jwt,
-        body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:sign'] },
-      });
-    // The right code at the same moment on both instances: one step-up.
-    const both = await Promise.all([verify(b, jwtB), verify(a, jwtA)]);
-    assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+      const [jwtA, jwtB] = [await signIn(a, 'bob'), await signIn(b, 'bob')];
+      const sent = await call(a, 'POST', sdk(a, 'emailVerifications/create'), { jwt: jwtA, body: { email: 'bob@example.com' } });
+      assert.equal(sent.status, 200);
+      assertError(await call(b, 'POST', sdk(b, 'emailVerifications/create'), { jwt: jwtB, body: { email: 'bob@example.com' } }), 429, 'rate_limited');
+      // The dev outbox is shared too: the code sent through one is read through the other.
+      const [{ code }] = (await call(b, 'GET', 'dev/outbox?userId=bob')).body;
+      assert.deepEqual((await call(a, 'GET', 'dev/outbox')).body.map((m: { code: string }) => m.code), [code]);
+      const verify = (server: ReferenceServer, jwt: string) =>
+        call(server, 'POST', sdk(server, 'emailVerifications/verify'), {
+          jwt,
+          body: { verificationUUID: sent.body.verificationUUID, verificationToken: code, requestedScopes: ['wallet:sign'] },
+        });
+      // The right code at the same moment on both instances: one step-up.
+      const both = await Promise.all([verify(b, jwtB), verify(a, jwtA)]);
+      assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
     });
   });
 });
@@ -393,64 +393,64 @@ describe('email codes on two instances sharing one Redis', () => {
 describe('sessions, TOTP codes and social re-logins on two instances sharing one Redis', () => {
   it('the dev clock stays put: Redis expires keys on real time, which a moved clock would contradict', async () => {
     await withTwoInstances(async (a) => {
-      const moved = await call(a, 'POST', 'dev/clock', { body: { advanceSeconds: 31 } });
-      assert.equal(moved.status, 409);
-      assert.match(moved.body.error, /cannot be moved while short-lived state is kept in a shared store/);
+        const moved = await call(a, 'POST', 'dev/clock', { body: { advanceSeconds: 31 } });
+        assert.equal(moved.status, 409);
+        assert.match(moved.body.error, /cannot be moved while short-lived state is kept in a shared store/);
     });
   });
 
   it('a session issued by one is honoured by the other (the same signing key)', async () => {
     await withTwoInstances(async (a, b) => {
-      const jwt = await signIn(a, 'bob');
-      const check = await call(b, 'POST', sdk(b, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' } });
-      assert.equal(check.status, 200);
-      assert.equal(check.body.isRequired, true);
+        const jwt = await signIn(a, 'bob');
+        const check = await call(b, 'POST', sdk(b, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' } });
+        assert.equal(check.status, 200);
+        assert.equal(check.body.isRequired, true);
     });
   });
 
   it('one TOTP code given to both at the same moment: one step-up, the other is told it was used', async () => {
     await withTwoInstances(async (a, b) => {
-      const jwt = await signIn(a, 'alice');
-      const { totpSecret } = (await call(a, 'GET', 'dev/users/alice/secrets')).body;
-      const code = await generate({ secret: totpSecret });
-      const use = (server: ReferenceServer) => call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt, body: { code, requestedScopes: ['wallet:sign'] } });
-      const both = await Promise.all([use(a), use(b)]);
-      assert.deepEqual(both.map((r) => r.status).sort(), [200, 422]);
-      assert.equal(both.find((r) => r.status === 422)?.body.code, 'code_already_used');
-      assertError(await use(a), 422, 'code_already_used');
+        const jwt = await signIn(a, 'alice');
+        const { totpSecret } = (await call(a, 'GET', 'dev/users/alice/secrets')).body;
+        const code = await generate({ secret: totpSecret });
+        const use = (server: ReferenceServer) => call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt, body: { code, requestedScopes: ['wallet:sign'] } });
+        const both = await Promise.all([use(a), use(b)]);
+        assert.deepEqual(both.map((r) => r.status).sort(), [200, 422]);
+        assert.equal(both.find((r) => r.status === 422)?.body.code, 'code_already_used');
+        assertError(await use(a), 422, 'code_already_used');
     });
   });
 
   it('a social re-login started on one, consented and finished across both; its code and state work once', async () => {
     await withTwoInstances(async (a, b) => {
-      const jwt = await signIn(a, 'bob');
-      const state = randomBytes(32).toString('base64url');
-      const verifier = randomBytes(32).toString('base64url');
-      const redirectUrl = 'http://localhost:5173/oauth-callback';
-      const started = await call(a, 'POST', sdk(a, 'providers/google/initAuth'), { jwt, body: { state, redirectUrl } });
-      assert.equal(started.status, 200);
-      assertError(await call(b, 'POST', sdk(b, 'providers/google/initAuth'), { jwt, body: { state, redirectUrl } }), 400, 'invalid_request');
+        const jwt = await signIn(a, 'bob');
+        const state = randomBytes(32).toString('base64url');
+        const verifier = randomBytes(32).toString('base64url');
+        const redirectUrl = 'http://localhost:5173/oauth-callback';
+        const started = await call(a, 'POST', sdk(a, 'providers/google/initAuth'), { jwt, body: { state, redirectUrl } });
+        assert.equal(started.status, 200);
+        assertError(await call(b, 'POST', sdk(b, 'providers/google/initAuth'), { jwt, body: { state, redirectUrl } }), 400, 'invalid_request');
 
-      // The development provider's consent page, shown and answered by the other instance.
-      const query = new URLSearchParams({
-        response_type: 'code', client_id: started.body.clientId, redirect_uri: redirectUrl, scope: started.body.scope, state,
-        code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
-      });
-      const authorize = `${b.basePath}/dev/oauth/authorize`;
-      assert.equal((await b.app.request(`${authorize}?${query}`)).status, 200);
-      const decided = await b.app.request(authorize, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...Object.fromEntries(query), decision: 'allow' }).toString(),
-      });
-      assert.equal(decided.status, 302);
-      const code = new URL(decided.headers.get('location') ?? '').searchParams.get('code');
-      assert.ok(code);
+        // The development provider's consent page, shown and answered by the other instance.
+        const query = new URLSearchParams({
+          response_type: 'code', client_id: started.body.clientId, redirect_uri: redirectUrl, scope: started.body.scope, state,
+          code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+        });
+        const authorize = `${b.basePath}/dev/oauth/authorize`;
+        assert.equal((await b.app.request(`${authorize}?${query}`)).status, 200);
+        const decided = await b.app.request(authorize, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ ...Object.fromEntries(query), decision: 'allow' }).toString(),
+        });
+        assert.equal(decided.status, 302);
+        const code = new URL(decided.headers.get('location') ?? '').searchParams.get('code');
+        assert.ok(code);
 
-      const verify = (server: ReferenceServer) =>
-        call(server, 'POST', sdk(server, 'providers/google/verify'), { jwt, body: { code, state, codeVerifier: verifier, requestedScopes: ['credential:link'] } });
-      assert.equal((await verify(a)).status, 200);
-      assertError(await verify(b), 400, 'invalid_grant');
+        const verify = (server: ReferenceServer) =>
+          call(server, 'POST', sdk(server, 'providers/google/verify'), { jwt, body: { code, state, codeVerifier: verifier, requestedScopes: ['credential:link'] } });
+        assert.equal((await verify(a)).status, 200);
+        assertError(await verify(b), 400, 'invalid_grant');
     });
   });
 });

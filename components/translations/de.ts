@@ -81,7 +81,7 @@ const de: StepUpStrings = {
   walletNone: 'In diesem Browser wurde keine Wallet gefunden. Installieren oder entsperren Sie Ihre Wallet und versuchen Sie es erneut.',
 
   errors: {
-    configuration_error: 'Diese Seite ist gerade nicht für die Bestätigung eingerichtet. Laden Sie die Seite neu; wenn es wieder passiert, wenden Sie sich an den Support.',
+    configuration_error: 'Diese Seite kann Sie gerade nicht bestätigen. Laden Sie sie neu und versuchen Sie es noch einmal.',
     cancelled: 'Die Bestätigung wurde abgebrochen.',
     invalid_code: 'Dieser Code ist nicht korrekt. Prüfen Sie ihn und versuchen Sie es erneut.',
     code_expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',

@@ -117,8 +117,7 @@ const es: StepUpStrings = {
     invalid_credential: 'No se pudo verificar la llave de acceso. Vuelva a intentarlo.',
     invalid_signature: 'No se pudo verificar la firma de la billetera. Vuelva a intentarlo.',
     request_failed: 'No ha funcionado. Vuelva a intentarlo.',
-    configuration_error:
-      'Esta página no está preparada ahora mismo para verificar su identidad. Vuelva a cargar la página; si vuelve a ocurrir, póngase en contacto con el servicio de asistencia.',
+    configuration_error: 'Esta página no puede verificar su identidad ahora mismo. Vuelva a cargarla e inténtelo de nuevo.',
   },
 };
 

@@ -123,7 +123,7 @@ const fr: StepUpStrings = {
     invalid_credential: 'La clé d’accès n’a pas pu être vérifiée. Réessayez.',
     invalid_signature: 'La signature du portefeuille n’a pas pu être vérifiée. Réessayez.',
     request_failed: 'Cela n’a pas fonctionné. Réessayez.',
-    configuration_error: `Cette page n’est pas configurée pour vérifier votre identité pour le moment. Rechargez la page${NNBSP}; si le problème persiste, contactez l’assistance.`,
+    configuration_error: 'Cette page ne peut pas vérifier votre identité pour le moment. Rechargez-la et réessayez.',
   },
 };
 

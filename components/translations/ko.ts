@@ -118,7 +118,7 @@ const ko: StepUpStrings = {
     invalid_credential: '패스키를 검증할 수 없습니다. 다시 시도하세요.',
     invalid_signature: '지갑 서명을 검증할 수 없습니다. 다시 시도하세요.',
     request_failed: '요청을 처리하지 못했습니다. 다시 시도하세요.',
-    configuration_error: '지금은 이 페이지에서 본인 인증을 진행할 수 없습니다. 페이지를 새로고침하고, 문제가 계속되면 고객 지원팀에 문의하세요.',
+    configuration_error: '지금은 이 페이지에서 본인 인증을 할 수 없습니다. 페이지를 새로고침한 후 다시 시도하세요.',
   },
 };
 

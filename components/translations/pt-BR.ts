@@ -117,8 +117,7 @@ const ptBR: StepUpStrings = {
     invalid_credential: 'Não foi possível verificar a chave de acesso. Tente novamente.',
     invalid_signature: 'Não foi possível verificar a assinatura da carteira. Tente novamente.',
     request_failed: 'Não deu certo. Tente novamente.',
-    configuration_error:
-      'Esta página não está configurada para verificar sua identidade no momento. Recarregue a página; se o problema continuar, entre em contato com o suporte.',
+    configuration_error: 'Esta página não consegue verificar sua identidade agora. Recarregue a página e tente novamente.',
   },
 };
 

@@ -117,7 +117,7 @@ const zhCN: StepUpStrings = {
     invalid_credential: '无法验证通行密钥。请重试。',
     invalid_signature: '无法验证钱包签名。请重试。',
     request_failed: '操作未成功。请重试。',
-    configuration_error: '此页面目前无法进行身份验证。请刷新页面；如果问题仍然存在，请联系客服。',
+    configuration_error: '此页面目前无法验证您的身份。请刷新页面后重试。',
   },
 };
 
