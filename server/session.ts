@@ -1,7 +1,7 @@
 // Session JWTs: how the reference backend knows who is signed in. HS256 with a secret derived
 // from the signing key, so every instance of a deployment honours the sessions of the others
 // (and a restart with the same key signs nobody out); a dev reset makes up a new one.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
 import { notSignedIn } from './errors.js';
@@ -35,8 +35,8 @@ const newSecret = () => new Uint8Array(randomBytes(32));
  * The secret as a CryptoKey, imported once: given the bytes, jose imports them again on every
  * sign and verify.
  */
-const hmacKey = (secret: Uint8Array): Promise<CryptoKey> =>
-  crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+const hmacKey = (secret: Uint8Array): Promise<webcrypto.CryptoKey> =>
+  webcrypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 
 export function createSessionIssuer(environmentId: string, now: () => number, initialSecret: Uint8Array): SessionIssuer {
   let secret = hmacKey(initialSecret);
