@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { generate } from 'otplib';
 import { privateKeyToAccount } from 'viem/accounts';
 import { MAX_CREATED_USERS } from './routes/dev.js';
-import { assertError, call, createTestServer, devSecrets, sdk, signIn, START_MS } from './test-helpers.js';
+import { createMemoryStore } from './stores/step-up-store.js';
+import { assertError, call, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, START_MS, TestClock } from './test-helpers.js';
 import { assertVerifyResponse } from './test-support/dynamic-sdk-models.js';
 
 describe('dev routes', () => {
@@ -155,6 +156,22 @@ describe('dev routes', () => {
     assert.equal((await call(t.server, 'POST', totpPath, { jwt: aliceAgain, body: { code, requestedScopes: ['wallet:sign'] } })).status, 200);
     const reused = await call(t.server, 'POST', recoveryPath, { jwt: aliceAgain, body: { code: secretsBefore.recoveryCodes[0], requestedScopes: ['wallet:sign'] } });
     assert.equal(reused.status, 200);
+  });
+
+  it('reset frees at once what the old generation kept in an in-process store; spent ids stay', async () => {
+    const clock = new TestClock();
+    const store = createMemoryStore(clock.now);
+    const { server } = createTestServer({ store, now: clock.now });
+    const bob = await signIn(server, 'bob');
+    const token = await elevatedTokenFor(server, 'bob', 'wallet:export'); // spends the assertion's id
+    assert.equal((await call(server, 'POST', 'protected/wallet/export', { jwt: bob, headers: { 'x-dyn-elevated-access-token': token } })).status, 200);
+    assert.equal((await call(server, 'POST', sdk(server, 'emailVerifications/create'), { jwt: bob, body: { email: 'bob@example.com' } })).status, 200);
+    const spentIds = store.keys().filter((key) => !key.startsWith('g0:'));
+    assert.ok(store.keys().filter((key) => key.startsWith('g0:')).length >= 4, store.keys().join(' '));
+    assert.ok(spentIds.length >= 2, 'the token and the assertion are spent');
+
+    server.reset();
+    assert.deepEqual(store.keys(), spentIds);
   });
 
   it('reset removes created users: their sessions and secrets are gone', async () => {

@@ -21,7 +21,7 @@ import { DEFAULT_DAILY_LIMITS, type DailyLimits } from './daily-budget.js';
 import { createMemoryUserDirectory, type MemoryUserDirectory, type UserDirectory } from './user-directory.js';
 import type { Channel } from './users.js';
 import { failClosed } from './stores/fail-closed.js';
-import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
+import { createMemoryStore, type MemoryStepUpStore, type StepUpStore } from './stores/step-up-store.js';
 
 export interface ExternalAuthOptions {
   /** Public keys of the trusted issuer of external-auth JWTs. */
@@ -177,25 +177,28 @@ export interface ResettableKeys {
 }
 
 /** Shared-state keys that a dev reset forgets (a new generation); spent ids are not among them. */
+const generationPrefix = (generation: number) => `g${generation}:`;
+
 function resettableKeys(generation: () => number): ResettableKeys {
+  const g = () => generationPrefix(generation());
   return {
-    mfaFailures: (userId) => `g${generation()}:mfa-failures:${userId}`,
-    mfaLock: (userId) => `g${generation()}:mfa-lock:${userId}`,
-    codeCooldown: (userId, channel) => `g${generation()}:code-cooldown:${channel}:${userId}`,
-    verification: (uuid) => `g${generation()}:verification:${uuid}`,
-    latestVerification: (userId, channel) => `g${generation()}:verification-latest:${channel}:${userId}`,
-    verificationAttempts: (uuid) => `g${generation()}:verification-attempts:${uuid}`,
-    dailyCount: (userId, budget) => `g${generation()}:daily:${budget}:${userId}`,
-    dailyWindowEnd: (userId, budget) => `g${generation()}:daily-end:${budget}:${userId}`,
-    challenge: (purpose, value) => `g${generation()}:challenge:${purpose}:${value}`,
-    challengeCount: (purpose, userId) => `g${generation()}:challenges-issued:${purpose}:${userId}`,
-    totpLastStep: (userId, deviceId) => `g${generation()}:totp-last-step:${userId}:${deviceId}`,
-    totpStepUsed: (userId, deviceId, timeStep) => `g${generation()}:totp-step-used:${userId}:${deviceId}:${timeStep}`,
-    oauthState: (state) => `g${generation()}:oauth-state:${state}`,
-    oauthStateFinished: (state) => `g${generation()}:oauth-state-finished:${state}`,
-    oauthStatesStarted: (userId) => `g${generation()}:oauth-states-started:${userId}`,
-    oauthCode: (code) => `g${generation()}:oauth-code:${code}`,
-    devOutbox: (userId) => (userId === undefined ? `g${generation()}:dev-outbox` : `g${generation()}:dev-outbox:${userId}`),
+    mfaFailures: (userId) => `${g()}mfa-failures:${userId}`,
+    mfaLock: (userId) => `${g()}mfa-lock:${userId}`,
+    codeCooldown: (userId, channel) => `${g()}code-cooldown:${channel}:${userId}`,
+    verification: (uuid) => `${g()}verification:${uuid}`,
+    latestVerification: (userId, channel) => `${g()}verification-latest:${channel}:${userId}`,
+    verificationAttempts: (uuid) => `${g()}verification-attempts:${uuid}`,
+    dailyCount: (userId, budget) => `${g()}daily:${budget}:${userId}`,
+    dailyWindowEnd: (userId, budget) => `${g()}daily-end:${budget}:${userId}`,
+    challenge: (purpose, value) => `${g()}challenge:${purpose}:${value}`,
+    challengeCount: (purpose, userId) => `${g()}challenges-issued:${purpose}:${userId}`,
+    totpLastStep: (userId, deviceId) => `${g()}totp-last-step:${userId}:${deviceId}`,
+    totpStepUsed: (userId, deviceId, timeStep) => `${g()}totp-step-used:${userId}:${deviceId}:${timeStep}`,
+    oauthState: (state) => `${g()}oauth-state:${state}`,
+    oauthStateFinished: (state) => `${g()}oauth-state-finished:${state}`,
+    oauthStatesStarted: (userId) => `${g()}oauth-states-started:${userId}`,
+    oauthCode: (code) => `${g()}oauth-code:${code}`,
+    devOutbox: (userId) => (userId === undefined ? `${g()}dev-outbox` : `${g()}dev-outbox:${userId}`),
   };
 }
 
@@ -222,6 +225,7 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
   const demoUsers = devSeed && createMemoryUserDirectory(devSeed.users);
 
   let generation = 0;
+  const store = options.store ?? createMemoryStore(() => ctx.now());
   const ctx: ServerContext = {
     basePath: normalizeBasePath(options.basePath ?? '/api/v0'),
     environmentId,
@@ -257,12 +261,15 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     passkeyUserHandle: createUserHandles(),
     // Spent ids live apart from the resettable state: a token or assertion used once must never
     // work again, not after a reset either (the configured external issuer is not rotated).
-    sharedStore: failClosed(options.store ?? createMemoryStore(() => ctx.now())),
+    sharedStore: failClosed(store),
     sharedStoreFollowsClock: !options.store,
     resettableKeys: resettableKeys(() => generation),
     reset: () => {
       if (devSeed) ctx.users = ctx.demoUsers = createMemoryUserDirectory(devSeed.users);
       ctx.clockOffsetMs = 0;
+      // Nothing reads the old generation's keys again: a store in this process frees them now
+      // (a shared store's expire on their own), so a long-running dev server does not grow.
+      (store as Partial<MemoryStepUpStore>).forgetPrefix?.(generationPrefix(generation));
       generation += 1;
       // Everything issued before the reset stops working: sessions and elevated tokens.
       ctx.sessions.rotateKey();

@@ -43,8 +43,16 @@ const listOf = (entry: Entry | undefined): string[] => (Array.isArray(entry?.val
 /** A plain value (a list reads as its JSON). */
 const textOf = (entry: Entry | undefined): string | undefined => (Array.isArray(entry?.value) ? JSON.stringify(entry.value) : entry?.value);
 
+/** The memory store, with what only a store in the server's own process can offer. */
+export interface MemoryStepUpStore extends StepUpStore {
+  /** Deletes every key that starts with `prefix` (a dev reset's old generation, which nothing reads again). */
+  forgetPrefix(prefix: string): void;
+  /** The keys held now, expired ones not yet swept included (for diagnostics and tests). */
+  keys(): string[];
+}
+
 /** One process's store: a map with expiries, swept as it grows, so it holds only live keys. */
-export function createMemoryStore(now: () => number = Date.now): StepUpStore {
+export function createMemoryStore(now: () => number = Date.now): MemoryStepUpStore {
   const entries = new Map<string, Entry>();
   // Writes since the last sweep. A sweep reads every entry, so it waits for as many writes as
   // half the entries (at least MIN_WRITES_BETWEEN_SWEEPS): its cost per write stays constant
@@ -104,5 +112,11 @@ export function createMemoryStore(now: () => number = Date.now): StepUpStore {
       return listOf(live(key));
     },
     async close() {},
+    forgetPrefix(prefix) {
+      for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+    },
+    keys() {
+      return [...entries.keys()];
+    },
   };
 }
