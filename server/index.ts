@@ -18,7 +18,7 @@ export {
 } from './kit/verify-elevation.js';
 export { challengeHeader, refusalBody, refusalResponse, type ChallengeOptions, type RequireElevationOptions } from './kit/refusal.js';
 export type { KeyInput, SigningKeyOptions } from './signing-keys.js';
-export { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
+export { createMemoryStore, type MemoryStepUpStore, type StepUpStore } from './stores/step-up-store.js';
 export { createRedisStore, type RedisStoreOptions } from './stores/redis-store.js';
 export { createMemoryUserDirectory, type MemoryUserDirectory, type UserDirectory } from './user-directory.js';
 export type { Credential, EmailCredential, PasskeyCredential, PhoneCredential, RecoveryCodeRecord, SocialCredential, TotpCredential, User, WalletCredential } from './users.js';
