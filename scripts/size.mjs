@@ -119,7 +119,8 @@ const SCENARIOS = [
   { name: 'step-up-kit/components: every method', entry: 'components', measure: 'all', budget: 39.7 * KB },
   // The SDK does the requests and keeps the tokens; the method chunks still carry the core's
   // calls (each element's default), so this is the dialog's size less the core client's setup.
-  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 38.4 * KB },
+  // It says which of the SDK's functions are missing when given anything else (+0.15 kB).
+  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 38.6 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

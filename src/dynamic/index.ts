@@ -36,6 +36,17 @@ export interface DynamicSdkFunctions {
   getElevatedAccessToken(params: { scope: string; consume?: boolean }, client?: unknown): string | undefined;
 }
 
+const SDK_FUNCTIONS = [
+  'checkStepUpAuth',
+  'sendEmailOTP',
+  'sendSmsOTP',
+  'verifyOTP',
+  'authenticateTotpMfaDevice',
+  'authenticateMfaRecoveryCode',
+  'authenticatePasskeyMFA',
+  'getElevatedAccessToken',
+] as const satisfies readonly (keyof DynamicSdkFunctions)[];
+
 export interface DynamicBackendOptions {
   /** The SDK's client (`createDynamicClient(…)`); the SDK's default client when not given. */
   client?: unknown;
@@ -52,7 +63,8 @@ export function dynamicErrorOf(error: unknown): StepUpError {
     if (name === 'UnauthorizedError') return new StepUpError('not_signed_in', { status: 401, cause: error });
     if (name === 'NoPasskeyCredentialsFoundError') return new StepUpError('no_passkey', { cause: error });
     if (name === 'NotAllowedError' || name === 'AbortError') return new StepUpError('cancelled', { cause: error });
-    if (name === 'TypeError') return new StepUpError('network_error', { cause: error });
+    // fetch's own failure (offline, refused); any other TypeError is not the network's fault
+    if (name === 'TypeError' && /fetch|network|load failed/i.test(String(message))) return new StepUpError('network_error', { cause: error });
   }
   return new StepUpError('request_failed', { cause: error });
 }
@@ -85,6 +97,12 @@ async function guarded<T>(signal: AbortSignal | undefined, call: () => Promise<T
  * ```
  */
 export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicBackendOptions = {}): StepUpBackend {
+  const missing = SDK_FUNCTIONS.filter((name) => typeof (sdk as Partial<DynamicSdkFunctions> | undefined)?.[name] !== 'function');
+  if (missing.length > 0) {
+    throw new TypeError(
+      `step-up-kit: createDynamicBackend takes the SDK's functions (import * as sdk from '@dynamic-labs-sdk/client'); missing: ${missing.join(', ')}.`,
+    );
+  }
   const { client } = options;
   /** The code each channel's next verifyOTP answers, where it went and when. */
   const pending = new Map<OtpChannel, { verification: DynamicOtpVerification; to: string; sentAt: number }>();

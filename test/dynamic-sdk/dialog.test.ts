@@ -6,7 +6,7 @@ import { clearOffMachineAttempts } from '../support/network-guard.js';
 import * as dynamicSdk from '@dynamic-labs-sdk/client';
 import { expect, fixture, html } from '@open-wc/testing';
 import { generate } from 'otplib';
-import { createDynamicBackend } from '../../src/dynamic/index.js';
+import { createDynamicBackend, dynamicErrorOf } from '../../src/dynamic/index.js';
 import { TokenScope, type StepUpElevation } from '../../src/index.js';
 import '../../components/define/step-up-dialog.js';
 import type { StepUpDialog } from '../../components/step-up-dialog/step-up-dialog.js';
@@ -88,6 +88,21 @@ describe("<step-up-dialog> on Dynamic's SDK (step-up-kit/dynamic)", () => {
     expect(options).to.have.length(1);
     expect(options[0]).to.include('+1 202-555-0123');
     dialog.close();
+  });
+
+  it('refuses, with a sentence, anything but the SDK\'s functions', () => {
+    expect(() => createDynamicBackend({} as never)).to.throw(TypeError, /import \* as sdk from '@dynamic-labs-sdk\/client'\); missing: checkStepUpAuth, sendEmailOTP/);
+    const { getElevatedAccessToken: _left, ...withoutOne } = dynamicSdk;
+    expect(() => createDynamicBackend(withoutOne as never)).to.throw(/missing: getElevatedAccessToken\.$/);
+  });
+
+  it('reads the SDK\'s failures as the kit\'s errors: the API\'s answer, a sign-out, fetch failing, a bug', () => {
+    const apiError = Object.assign(new Error('That code is not correct.'), { name: 'APIError', status: 400, code: 'mfa_invalid_code', payload: { attemptsRemaining: 2 } });
+    const wrapped = Object.assign(new Error('Invalid OTP'), { name: 'MfaInvalidOtpError', cause: apiError });
+    expect(dynamicErrorOf(wrapped)).to.include({ code: 'invalid_code', attemptsRemaining: 2, status: 400 });
+    expect(dynamicErrorOf(Object.assign(new Error('Unauthorized'), { name: 'UnauthorizedError' }))).to.include({ code: 'not_signed_in' });
+    expect(dynamicErrorOf(new TypeError('Failed to fetch'))).to.include({ code: 'network_error' });
+    expect(dynamicErrorOf(new TypeError("Cannot read properties of undefined (reading 'map')"))).to.include({ code: 'request_failed' });
   });
 
   it('a wrong code is refused with the attempts left, the dialog stays usable, and the SDK holds nothing', async () => {
