@@ -1,6 +1,7 @@
 // A step-up client: one API endpoint, one signed-in session source, one token store.
 import { memoryPersistence, sessionPersistence } from './token-persistence.js';
 import { ElevatedTokenStore, type HeldTokenSummary } from './token-store.js';
+import type { PendingCodes } from './pending-codes.js';
 import type { StepUpClientEventMap } from './client-events.js';
 import type { StepUpError } from './errors.js';
 import type { StepUpCheckResponse, StepUpCredential } from '@step-up-kit/protocol';
@@ -40,8 +41,8 @@ export class StepUpClient extends EventTarget {
   readonly tokens: ElevatedTokenStore;
   /** @internal Identical checks in flight, by scope, share one request (and its failure, if any). */
   readonly inFlightChecks = new Map<string, Promise<{ result: StepUpCheckResponse; failure?: StepUpError }>>();
-  /** @internal The code each channel's next `verifyOTP` answers: its request, where it went, when (client clock, ms). */
-  readonly pendingOtp = new Map<OtpChannel, { verificationUUID: string; to: string; sentAt: number }>();
+  /** @internal The code each channel's next `verifyOTP` answers (its verificationUUID), where it went, when (client clock, ms). */
+  readonly pendingOtp: PendingCodes<string> = new Map();
   /** @internal Credentials from the last server check, for method defaults. */
   lastCredentials: readonly StepUpCredential[] = [];
 

@@ -2,9 +2,10 @@
 import { callingCodeFor, splitE164 } from './calling-codes.js';
 import type { OtpChannel, StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { JwtVerifiedCredentialFormatEnum, OTP_CODE_LIFETIME_SECONDS } from '@step-up-kit/protocol';
-import { isStepUpError, StepUpError, unusableAnswer } from './errors.js';
+import { JwtVerifiedCredentialFormatEnum } from '@step-up-kit/protocol';
+import { StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
+import { answerPendingCode, isPending } from './pending-codes.js';
 import { acceptVerifyResponse, requireCode, requireScopes } from './verify-response.js';
 import type { OtpVerification, ScopeValue, VerifyResponse } from '@step-up-kit/protocol';
 
@@ -16,21 +17,9 @@ function parseVerification(body: unknown): OtpVerification {
   return { verificationUUID: uuid };
 }
 
-/** A code this long before its end is no longer offered for typing: a new one is sent instead. */
-const TYPING_MARGIN_MS = 60_000;
-
-/** Failures after which the pending code can never work (too many attempts, expired, used, gone): the next step-up sends a new one. */
-const ENDS_CODE = /^(too_many_attempts|code_expired|already_used|verification_not_found)$/;
-
-/** True when `error` means the pending code can never work: the next step-up sends a new one. */
-export const endsPendingCode = (error: unknown): boolean => isStepUpError(error) && ENDS_CODE.test(error.code);
-
-/** True while a code sent at `sentAt` is young enough to type (ms, one clock). */
-export const isTypeable = (sentAt: number, now: number): boolean => now < sentAt + OTP_CODE_LIFETIME_SECONDS * 1000 - TYPING_MARGIN_MS;
-
 async function send(client: StepUpClient, channel: OtpChannel, path: string, body: object, to: string, signal?: AbortSignal) {
   const verification = parseVerification(await apiRequest(client, { method: 'POST', path, body, signal }));
-  client.pendingOtp.set(channel, { verificationUUID: verification.verificationUUID, to, sentAt: client.now() });
+  client.pendingOtp.set(channel, { value: verification.verificationUUID, to, sentAt: client.now() });
   return verification;
 }
 
@@ -40,9 +29,7 @@ async function send(client: StepUpClient, channel: OtpChannel, path: string, bod
  * same step-up asks for that code instead.
  */
 export function hasPendingOTP(params: { type: OtpChannel; to?: string }, client: StepUpClient = getDefaultClient()): boolean {
-  const pending = client.pendingOtp.get(params.type);
-  if (!pending || (params.to !== undefined && pending.to !== params.to)) return false;
-  return isTypeable(pending.sentAt, client.now());
+  return isPending(client.pendingOtp, params.type, params.to, client.now());
 }
 
 /**
@@ -101,22 +88,13 @@ export async function verifyOTP(
   if (channel !== 'email' && channel !== 'sms') throw new StepUpError('invalid_request');
   const scopes = requireScopes(params.requestedScopes);
   const verificationToken = requireCode(params.token);
-  const pending = client.pendingOtp.get(channel);
-  if (!pending) throw new StepUpError('verification_not_found');
-  const { verificationUUID } = pending;
-  let body: unknown;
-  try {
-    body = await apiRequest(client, {
+  const body = await answerPendingCode(client.pendingOtp, channel, (verificationUUID) =>
+    apiRequest(client, {
       method: 'POST',
       path: channel === 'email' ? 'emailVerifications/verify' : 'smsVerifications/verify',
       body: { verificationUUID, verificationToken, requestedScopes: scopes },
       signal: params.signal,
-    });
-  } catch (error) {
-    if (client.pendingOtp.get(channel) === pending && endsPendingCode(error)) client.pendingOtp.delete(channel);
-    throw error;
-  }
-  const response = acceptVerifyResponse(client, body, scopes);
-  if (client.pendingOtp.get(channel) === pending) client.pendingOtp.delete(channel);
-  return response;
+    }),
+  );
+  return acceptVerifyResponse(client, body, scopes);
 }

@@ -17,7 +17,7 @@ describe('error answers in Dynamic\'s shape', () => {
 
   it('an email code answered with wrong_email_verification_token is invalid_code', async () => {
     const client = clientFor(scriptedJson({ error: 'That code is not correct.', code: 'wrong_email_verification_token' }, 422));
-    client.pendingOtp.set('email', { verificationUUID: 'v', to: 'bob@example.com', sentAt: Date.now() }); // as sendEmailOTP leaves it
+    client.pendingOtp.set('email', { value: 'v', to: 'bob@example.com', sentAt: Date.now() }); // as sendEmailOTP leaves it
     const error = await rejection(verifyOTP({ type: 'email', token: '123456', requestedScopes: ['wallet:sign'] }, client));
     expect(error.code).to.equal('invalid_code');
   });

@@ -6,10 +6,10 @@ import type { StepUpBackend } from '../backend.js';
 import { parseCheckResponse } from '../check.js';
 import { splitE164 } from '../calling-codes.js';
 import type { OtpChannel } from '../client.js';
-import { isStepUpError, StepUpError, throwIfCancelled } from '../errors.js';
+import { isStepUpError, StepUpError, throwIfCancelled, unusableAnswer } from '../errors.js';
 import { errorFromBody } from '../http.js';
 import { readElevatedToken } from '../jwt-payload.js';
-import { endsPendingCode, isTypeable } from '../otp.js';
+import { answerPendingCode, isPending, type PendingCodes } from '../pending-codes.js';
 import { requireCode, requireScopes } from '../verify-response.js';
 
 /** What the SDK's send functions answer: the code's verification, handed back to `verifyOTP`. */
@@ -105,7 +105,7 @@ export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicB
   }
   const { client } = options;
   /** The code each channel's next verifyOTP answers, where it went and when. */
-  const pending = new Map<OtpChannel, { verification: DynamicOtpVerification; to: string; sentAt: number }>();
+  const pending: PendingCodes<DynamicOtpVerification> = new Map();
 
   const heldToken = (scope: string) => sdk.getElevatedAccessToken({ scope, consume: false }, client);
 
@@ -117,9 +117,9 @@ export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicB
   const send = async (channel: OtpChannel, to: string, call: () => Promise<DynamicOtpVerification>, signal?: AbortSignal) => {
     const verification = await guarded(signal, call);
     if (typeof verification?.verificationUUID !== 'string' || !verification.verificationUUID) {
-      throw new StepUpError('server_error', { message: 'The server sent an answer that could not be used.' });
+      throw unusableAnswer();
     }
-    pending.set(channel, { verification, to, sentAt: Date.now() });
+    pending.set(channel, { value: verification, to, sentAt: Date.now() });
     return verification;
   };
 
@@ -128,11 +128,17 @@ export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicB
     now: () => Date.now(),
 
     async checkStepUpAuthWithReason({ scope, signal }) {
-      // The SDK never rejects here: a failed request answers "required" with no credentials.
-      const answer = await guarded(signal, () => sdk.checkStepUpAuth({ scope }, client));
+      // Never rejects, as the core's: fail closed with the reason. (The SDK itself answers a
+      // failed request "required" with no credentials, and says nothing of why.)
+      const required = (failure: StepUpError) => ({ result: { isRequired: true, credentials: [] }, failure });
+      let answer;
+      try {
+        answer = await guarded(signal, () => sdk.checkStepUpAuth({ scope }, client));
+      } catch (error) {
+        return required(dynamicErrorOf(error)); // a closed dialog's `cancelled`
+      }
       const result = parseCheckResponse({ ...answer, defaultCredentialId: answer.defaultCredentialId ?? undefined });
-      if (!result) return { result: { isRequired: true, credentials: [] }, failure: new StepUpError('server_error') };
-      return { result };
+      return result ? { result } : required(unusableAnswer());
     },
 
     elevationOf({ scope, method, credentialId, alreadyElevated }) {
@@ -153,22 +159,15 @@ export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicB
     },
 
     hasPendingOTP({ type, to }) {
-      const code = pending.get(type);
-      return code !== undefined && (to === undefined || code.to === to) && isTypeable(code.sentAt, Date.now());
+      return isPending(pending, type, to, Date.now());
     },
 
     async verifyOTP({ type, token, requestedScopes, signal }) {
       const scopes = requireScopes(requestedScopes);
       const verificationToken = requireCode(token);
-      const code = pending.get(type);
-      if (!code) throw new StepUpError('verification_not_found');
-      try {
-        await guarded(signal, () => sdk.verifyOTP({ otpVerification: code.verification, verificationToken, requestedScopes: scopes }, client));
-      } catch (error) {
-        if (pending.get(type) === code && endsPendingCode(error)) pending.delete(type);
-        throw error;
-      }
-      if (pending.get(type) === code) pending.delete(type);
+      await answerPendingCode(pending, type, (otpVerification) =>
+        guarded(signal, () => sdk.verifyOTP({ otpVerification, verificationToken, requestedScopes: scopes }, client)),
+      );
       verified(scopes);
     },
 

@@ -96,6 +96,17 @@ describe("<step-up-dialog> on Dynamic's SDK (step-up-kit/dynamic)", () => {
     expect(() => createDynamicBackend(withoutOne as never)).to.throw(/missing: getElevatedAccessToken\.$/);
   });
 
+  it('its check never rejects: a check whose dialog closed answers "required", cancelled', async () => {
+    const sdk = await signedInSdk('alice');
+    const backend = createDynamicBackend(dynamicSdk, { client: sdk.client });
+    const closing = new AbortController();
+    const answer = backend.checkStepUpAuthWithReason({ scope: 'user:delete', signal: closing.signal });
+    closing.abort();
+    const { result, failure } = await answer;
+    expect(result).to.deep.equal({ isRequired: true, credentials: [] });
+    expect(failure?.code).to.equal('cancelled');
+  });
+
   it('reads the SDK\'s failures as the kit\'s errors: the API\'s answer, a sign-out, fetch failing, a bug', () => {
     const apiError = Object.assign(new Error('That code is not correct.'), { name: 'APIError', status: 400, code: 'mfa_invalid_code', payload: { attemptsRemaining: 2 } });
     const wrapped = Object.assign(new Error('Invalid OTP'), { name: 'MfaInvalidOtpError', cause: apiError });
