@@ -106,7 +106,8 @@ const SCENARIOS = [
   { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 20.4 * KB },
   // The documented import (README): the dialog now, each method when first shown. It loaded
   // every method up front before (37.1 kB); the performance issue's goals are 12 kB first, 26 all.
-  { name: 'step-up-kit/components: first load', entry: 'components', measure: 'initial', budget: 21.2 * KB },
+  // `showModules`: its heaviest modules are always listed (the next cut is there)
+  { name: 'step-up-kit/components: first load', entry: 'components', measure: 'initial', budget: 21.2 * KB, showModules: true },
   // `without`: modules that must not load for that method (the scenario fails if one does)
   {
     name: 'step-up-kit/components: + an authenticator app',
@@ -221,9 +222,8 @@ try {
     console.log(`  + on demand, only on a page in that language: '${locale}' strings, ${fmt(gzip(chunk.code))} gzip -9`);
   }
   for (const r of rows) {
-    // where the bytes go: always for the documented import's first load (the next cut), for
-    // the others when over budget or with --verbose
-    if (r.ok && !verbose && r.name !== 'step-up-kit/components: first load') continue;
+    // where the bytes go: always for a scenario marked `showModules`, else when over budget or with --verbose
+    if (r.ok && !verbose && !r.showModules) continue;
     console.log(`\n${r.name}: heaviest modules (bytes rendered into the bundle, before minifying)`);
     for (const [id, bytes] of heaviestModules(r.chunks, r.names)) console.log(`  ${String(bytes).padStart(7)}  ${id}`);
   }
