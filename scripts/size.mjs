@@ -38,6 +38,8 @@ const packageEntries = {
 /**
  * Entries: small modules standing for an app. `measure` says which chunks count: `initial`
  * = the entry and what it imports statically; `all` = also every chunk it can import().
+ * `opens`: with `initial`, the modules a use loads on demand (the dialog's view when a step-up
+ * is first asked for, a method's define module when first shown), each with what it imports.
  */
 const ENTRIES = {
   'core-email': `
@@ -53,6 +55,8 @@ const ENTRIES = {
     }
   `,
   'core-all': `export * from 'step-up-kit';`,
+  // the documented import alone: what the kit adds to a page's first load
+  'components-import': `import 'step-up-kit/components';`,
   // the README's bundler path: the documented import, the client, the protected call
   components: `
     import 'step-up-kit/components';
@@ -102,26 +106,33 @@ const SCENARIOS = [
   // Then by per-method chunks (+3.2 kB in all, four chunks compressed apart), which save a page
   // whose users see one method 9–11 kB: the code methods together, passkey, wallet and social
   // each alone (see the `+ …` lines).
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 38.9 * KB },
-  { name: 'dialog before the first method (initial)', entry: 'dialog', measure: 'initial', budget: 20.4 * KB },
-  // The documented import (README): the dialog now, each method when first shown. It loaded
-  // every method up front before (37.1 kB); the performance issue's goals are 12 kB first, 26 all.
+  // Then by the dialog's view in a chunk of its own (+2.4 kB: chunks compressed apart, the
+  // names they share), which takes 10.8 kB out of every page's first load.
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 41.4 * KB },
+  { name: 'dialog before the first method (asked)', entry: 'dialog', measure: 'initial', opens: ['step-up-dialog/dialog-view'], budget: 22.8 * KB },
+  // The documented import (README). It loaded every method up front before (37.1 kB), then the
+  // dialog with its run (21.1 kB); now the element alone, its view (the run, the modal) when a
+  // step-up is first asked for or the page is idle, each method when first shown.
   // `showModules`: its heaviest modules are always listed (the next cut is there)
-  { name: 'step-up-kit/components: first load', entry: 'components', measure: 'initial', budget: 21.2 * KB, showModules: true },
+  { name: 'step-up-kit/components: first load', entry: 'components-import', measure: 'initial', budget: 12 * KB, showModules: true },
+  // the README's page: also the app's own client and stepUpFetch (the core's, shared)
+  { name: 'README page: first load', entry: 'components', measure: 'initial', budget: 13.9 * KB },
+  { name: 'README page: + the dialog asked', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view'], budget: 23.5 * KB },
   // `without`: modules that must not load for that method (the scenario fails if one does)
   {
-    name: 'step-up-kit/components: + an authenticator app',
+    name: 'README page: + an authenticator app',
     entry: 'components',
-    measure: 'step-up-totp',
-    budget: 26.9 * KB,
+    measure: 'initial',
+    opens: ['step-up-dialog/dialog-view', 'define/step-up-totp'],
+    budget: 29.2 * KB,
     without: ['@simplewebauthn/', '/dist/src/passkey.js', '/dist/src/wallet.js', '/dist/src/wallets/siwe.js', '/dist/src/wallets/wallet-registry.js', '/dist/src/social.js'],
   },
-  { name: 'step-up-kit/components: + a passkey', entry: 'components', measure: 'step-up-passkey', budget: 25.8 * KB },
-  { name: 'step-up-kit/components: every method', entry: 'components', measure: 'all', budget: 39.7 * KB },
+  { name: 'README page: + a passkey', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view', 'define/step-up-passkey'], budget: 28.1 * KB },
+  { name: 'README page: every method', entry: 'components', measure: 'all', budget: 42.1 * KB },
   // The SDK does the requests and keeps the tokens; the method chunks still carry the core's
   // calls (each element's default), so this is the dialog's size less the core client's setup.
   // It says which of the SDK's functions are missing when given anything else (+0.15 kB).
-  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 38.6 * KB },
+  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 42.3 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -195,10 +206,11 @@ try {
   const rows = SCENARIOS.map((scenario) => {
     const { chunks, entryChunk } = builds[scenario.entry];
     const names = reachable(chunks, entryChunk, scenario.measure === 'all');
-    if (scenario.measure.startsWith('step-up-')) {
-      // the first load, then what showing that one method loads: its define module's chunk and what it imports
-      const define = [...chunks.values()].find((c) => Object.keys(c.modules).some((id) => id.endsWith(`/define/${scenario.measure}.js`)));
-      for (const name of reachable(chunks, define.fileName, false)) if (!names.includes(name)) names.push(name);
+    for (const module of scenario.opens ?? []) {
+      // the first load, then what that use loads: the module's chunk and what it imports
+      const opened = [...chunks.values()].find((c) => Object.keys(c.modules).some((id) => id.endsWith(`/${module}.js`)));
+      if (!opened) throw new Error(`${scenario.name}: no chunk holds ${module}.js`);
+      for (const name of reachable(chunks, opened.fileName, false)) if (!names.includes(name)) names.push(name);
     }
     const raw = names.reduce((sum, n) => sum + Buffer.byteLength(chunks.get(n).code), 0);
     const gz = names.reduce((sum, n) => sum + gzip(chunks.get(n).code), 0);
@@ -226,6 +238,12 @@ try {
     if (r.ok && !verbose && !r.showModules) continue;
     console.log(`\n${r.name}: heaviest modules (bytes rendered into the bundle, before minifying)`);
     for (const [id, bytes] of heaviestModules(r.chunks, r.names)) console.log(`  ${String(bytes).padStart(7)}  ${id}`);
+    if (!verbose) continue;
+    console.log('  its chunks (gzip -9 each, with their largest module):');
+    for (const name of r.names) {
+      const [largest] = heaviestModules(r.chunks, [name], 1);
+      console.log(`  ${fmt(gzip(r.chunks.get(name).code)).padStart(9)}  ${Object.keys(r.chunks.get(name).modules).length} modules, ${shortId(largest?.[0] ?? '')}`);
+    }
   }
   const over = rows.filter((r) => !r.ok);
   if (over.length > 0) {

@@ -72,7 +72,7 @@ describe("<step-up-dialog> on Dynamic's SDK (step-up-kit/dynamic)", () => {
     const { dialog, outcome } = await dialogOn(sdk, TokenScope.Walletexport);
     const method = currentMethod(dialog);
     expect(method.localName).to.equal('step-up-otp');
-    await waitUntil(() => textOf(method).includes('bob@example.com'), 'where the code went');
+    await waitUntil(() => textOf(method).includes('We sent a code to bob@example.com'), 'the code was sent (not only being sent)');
     expect(onlyCall(sdk, 'POST', 'emailVerifications/create').requestBody).to.deep.equal({ email: 'bob@example.com' });
 
     codeInput(method).focus();
