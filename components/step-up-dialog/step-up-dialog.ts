@@ -144,7 +144,8 @@ export class StepUpDialog extends StepUpElement {
   /**
    * Runs the step-up for `scope` (default: the `scope` attribute). Resolves with the elevation
    * (at once, with `alreadyElevated: true`, when a valid token is held); rejects with a
-   * `StepUpError` of code `cancelled` when the user closes the dialog. A second call while one
+   * `StepUpError` of code `cancelled` when the user closes the dialog, or `network_error` when
+   * the dialog's code cannot be loaded (offline; the next call tries again). A second call while one
    * is running for the same scope returns the same promise. `about` names the action and its
    * details for this run (what it leaves out: the `action` and `details` properties).
    */
