@@ -67,7 +67,14 @@ describe('sessions', () => {
     const tampered = `${head}.${b64({ ...payload, sub: 'alice' })}.${signature}`;
     const otherServer = await signIn(createTestServer().server, 'bob');
     const elevated = await elevatedTokenFor(server, 'bob', 'wallet:sign'); // ES256, signed by this very server
-    const forged = { otherSecret, algNone, algNoneSigned, tampered, otherServer, expired, orphaned, revoked, elevated, garbage: 'a.b.c' };
+    // The revoked session's signature spelled otherwise: its last character differs only in bits
+    // base64url decoding drops, or it ends in padding jose accepts. The revocation is remembered
+    // by a hash of the token, so only a check that takes one spelling of a signature keeps it revoked.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const revokedRespelled = revoked.slice(0, -1) + alphabet[alphabet.indexOf(revoked.at(-1)!) ^ 1];
+    assert.notEqual(revokedRespelled, revoked);
+    const revokedPadded = `${revoked}=`;
+    const forged = { otherSecret, algNone, algNoneSigned, tampered, otherServer, expired, orphaned, revoked, revokedRespelled, revokedPadded, elevated, garbage: 'a.b.c' };
 
     for (const [method, path, body] of sessionRoutes(server)) {
       const headers = { origin: ORIGIN, 'x-dyn-elevated-access-token': elevated };

@@ -54,6 +54,11 @@ export function createSessionIssuer(environmentId: string, now: () => number, in
         .sign(await secret);
     },
     async verify(jwt) {
+      // A revocation is remembered by the token's hash (session-revocation.ts), so a token is
+      // taken in one spelling only: base64url decoding drops the low bits of a signature's last
+      // character (and jose accepts trailing padding), which would let a revoked session back in
+      // spelled otherwise. The header and payload cannot be re-spelled: the signature covers them.
+      if (!hasCanonicalSignature(jwt)) return undefined;
       try {
         const { payload } = await jwtVerify(jwt, await secret, {
           algorithms: ['HS256'],
@@ -67,6 +72,14 @@ export function createSessionIssuer(environmentId: string, now: () => number, in
       }
     },
   };
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/** True when the token's signature segment is the one spelling its bytes encode to. */
+function hasCanonicalSignature(jwt: string): boolean {
+  const signature = jwt.slice(jwt.lastIndexOf('.') + 1);
+  return BASE64URL.test(signature) && Buffer.from(signature, 'base64url').toString('base64url') === signature;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

@@ -8,6 +8,7 @@
 // daily budgets; MFA failure counts and
 // lockouts; TOTP time steps used; passkey challenges and SIWE nonces; OAuth states and codes;
 // and the dev outbox. Durable user data goes through the UserDirectory instead.
+import { splitUuidKey, UuidExpiryTable } from './uuid-expiry-table.js';
 
 export interface StepUpStore {
   /**
@@ -51,9 +52,19 @@ export interface MemoryStepUpStore extends StepUpStore {
   keys(): string[];
 }
 
-/** One process's store: a map with expiries, swept as it grows, so it holds only live keys. */
+/** The value setOnce stores when given none: the key's presence is all it says. */
+const TAKEN = '1';
+
+/**
+ * One process's store: a map with expiries, swept as it grows, so it holds only live keys. Keys
+ * taken with setOnce and no value that end in a UUID (the spent ids of elevated tokens, by far
+ * the most numerous) are kept apart, packed (uuid-expiry-table.ts): they read exactly as if they
+ * were in the map.
+ */
 export function createMemoryStore(now: () => number = Date.now): MemoryStepUpStore {
   const entries = new Map<string, Entry>();
+  /** The packed keys, by the part of the key before the UUID (e.g. 'elevated:'). */
+  const packed = new Map<string, UuidExpiryTable>();
   // Writes since the last sweep. A sweep reads every entry, so it waits for as many writes as
   // half the entries (at least MIN_WRITES_BETWEEN_SWEEPS): its cost per write stays constant
   // however many keys are live, where a sweep every 256 writes slowed a long load run down.
@@ -74,34 +85,65 @@ export function createMemoryStore(now: () => number = Date.now): MemoryStepUpSto
     }
     entries.set(key, { value, until });
   };
+  /** Where a packed key would be: its table (when there is one yet) and its UUID's words. */
+  const packedSlot = (key: string) => {
+    if (packed.size === 0) return undefined;
+    const split = splitUuidKey(key);
+    const table = split && packed.get(split.prefix);
+    return table && { table, words: split.words };
+  };
+  /** Removes a packed key, answering its expiry when it was live: a write of a value takes its place. */
+  const unpack = (key: string) => {
+    const slot = packedSlot(key);
+    return slot && slot.table.remove(slot.words);
+  };
+  const isPackedLive = (key: string) => {
+    const slot = packedSlot(key);
+    return slot !== undefined && slot.table.untilOf(slot.words) !== undefined;
+  };
+  /** Packs a setOnce of no value whose key ends in a UUID; false when the key is not one. */
+  const pack = (key: string, untilMs: number) => {
+    const split = Number.isFinite(untilMs) && untilMs > 0 ? splitUuidKey(key) : undefined;
+    if (!split) return false;
+    let table = packed.get(split.prefix);
+    if (!table) packed.set(split.prefix, (table = new UuidExpiryTable(now)));
+    table.add(split.words, untilMs);
+    return true;
+  };
   // Every operation runs to completion before the next starts (one thread): atomic as it is.
   return {
-    async setOnce(key, untilMs, value = '1') {
-      if (live(key)) return false;
-      write(key, value, untilMs);
+    async setOnce(key, untilMs, value = TAKEN) {
+      if (live(key) || isPackedLive(key)) return false;
+      if (value !== TAKEN || !pack(key, untilMs)) write(key, value, untilMs);
       return true;
     },
     async put(key, value, untilMs) {
+      unpack(key);
       write(key, value, untilMs);
     },
     async get(key) {
-      return textOf(live(key));
+      return textOf(live(key)) ?? (isPackedLive(key) ? TAKEN : undefined);
     },
     async take(key) {
       const entry = live(key);
       entries.delete(key);
-      return textOf(entry);
+      const packedUntil = unpack(key);
+      return textOf(entry) ?? (packedUntil !== undefined ? TAKEN : undefined);
     },
     async increment(key, untilMs) {
-      const entry = live(key);
+      // A packed key counts as '1', in the window it was taken for (as a stored '1' would).
+      const packedUntil = unpack(key);
+      const entry = live(key) ?? (packedUntil !== undefined ? { value: TAKEN, until: packedUntil } : undefined);
       const count = Number(textOf(entry) ?? 0) + 1;
       write(key, String(count), entry?.until ?? untilMs);
       return count;
     },
     async delete(key) {
       entries.delete(key);
+      unpack(key);
     },
     async pushToList(key, value, untilMs, keep) {
+      unpack(key);
       const stored = live(key)?.value;
       const values = Array.isArray(stored) ? stored : [];
       values.unshift(value);
@@ -114,9 +156,13 @@ export function createMemoryStore(now: () => number = Date.now): MemoryStepUpSto
     async close() {},
     forgetPrefix(prefix) {
       for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+      for (const [tablePrefix, table] of packed) {
+        if (tablePrefix.startsWith(prefix)) packed.delete(tablePrefix);
+        else if (prefix.startsWith(tablePrefix)) table.removeWhere((uuid) => (tablePrefix + uuid).startsWith(prefix));
+      }
     },
     keys() {
-      return [...entries.keys()];
+      return [...entries.keys(), ...[...packed].flatMap(([prefix, table]) => table.ids().map((uuid) => prefix + uuid))];
     },
   };
 }
