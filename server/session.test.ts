@@ -92,4 +92,27 @@ describe('sessions', () => {
       assert.notEqual(passed.body.code, 'not_signed_in', `${method} ${path}: a genuine session gets past the gate`);
     }
   });
+
+  it('a session it has just honoured still ends: at its expiry, on a dev reset, when revoked', async () => {
+    const t = createTestServer();
+    const { server } = t;
+    const check = (jwt: string) => call(server, 'POST', sdk(server, 'stepUp/check'), { jwt, body: { scope: 'wallet:export' }, headers: { origin: ORIGIN } });
+    const expiring = await signIn(server, 'bob');
+    assert.equal((await check(expiring)).status, 200);
+    assert.equal((await check(expiring)).status, 200, 'again: the server has seen it');
+    t.clock.advance(SESSION_LIFETIME_SECONDS - 1);
+    assert.equal((await check(expiring)).status, 200, 'a second before it expires');
+    t.clock.advance(1);
+    assertError(await check(expiring), 401, 'not_signed_in');
+
+    const beforeReset = await signIn(server, 'bob');
+    assert.equal((await check(beforeReset)).status, 200);
+    await call(server, 'POST', 'dev/reset', { body: {} });
+    assertError(await check(beforeReset), 401, 'not_signed_in');
+
+    const revoked = await signIn(server, 'bob');
+    assert.equal((await check(revoked)).status, 200);
+    assert.equal((await call(server, 'POST', sdk(server, 'revoke'), { jwt: revoked, headers: { origin: ORIGIN } })).status, 200);
+    assertError(await check(revoked), 401, 'not_signed_in');
+  });
 });

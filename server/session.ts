@@ -38,11 +38,30 @@ const newSecret = () => new Uint8Array(randomBytes(32));
 const hmacKey = (secret: Uint8Array): Promise<webcrypto.CryptoKey> =>
   webcrypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 
+/**
+ * Sessions verified lately, by token. A step-up presents one session on each of its four or five
+ * requests, and jose's verification is a WebCrypto HMAC whose dispatch was the backend's largest
+ * cost (`npm run bench:server -- --cpu-prof`). The signature of a given token under a given
+ * secret does not change, so only the expiry is checked again; the revocation list is read on
+ * every request as before (session-revocation.ts), and a new secret empties the cache.
+ */
+const RECENTLY_VERIFIED = 1024;
+
 export function createSessionIssuer(environmentId: string, now: () => number, initialSecret: Uint8Array): SessionIssuer {
   let secret = hmacKey(initialSecret);
+  const verified = new Map<string, Readonly<Session>>();
+  /** As jose: a session is live while its `exp` is after the current second. */
+  const isLive = (session: Session) => session.expiresAt > Math.floor(now() / 1000);
+  /** Keeps the newest sessions: the oldest entry makes way (a Map keeps insertion order). */
+  const remember = (session: Session) => {
+    verified.delete(session.token);
+    if (verified.size >= RECENTLY_VERIFIED) verified.delete(verified.keys().next().value!);
+    verified.set(session.token, Object.freeze({ ...session }));
+  };
   return {
     rotateKey() {
       secret = hmacKey(newSecret());
+      verified.clear();
     },
     async issue(userId) {
       const iat = Math.floor(now() / 1000);
@@ -59,14 +78,24 @@ export function createSessionIssuer(environmentId: string, now: () => number, in
       // character (and jose accepts trailing padding), which would let a revoked session back in
       // spelled otherwise. The header and payload cannot be re-spelled: the signature covers them.
       if (!hasCanonicalSignature(jwt)) return undefined;
+      const cached = verified.get(jwt);
+      if (cached) {
+        if (isLive(cached)) return { ...cached };
+        verified.delete(jwt);
+        return undefined;
+      }
+      const key = secret;
       try {
-        const { payload } = await jwtVerify(jwt, await secret, {
+        const { payload } = await jwtVerify(jwt, await key, {
           algorithms: ['HS256'],
           currentDate: new Date(now()),
           requiredClaims: ['sub', 'exp'],
         });
         if (payload.environment_id !== environmentId || !payload.sub || !payload.exp) return undefined;
-        return { userId: payload.sub, expiresAt: payload.exp, token: jwt };
+        const session = { userId: payload.sub, expiresAt: payload.exp, token: jwt };
+        // Not when the secret changed while this was verified: the token is of the old one.
+        if (key === secret) remember(session);
+        return session;
       } catch {
         return undefined;
       }
