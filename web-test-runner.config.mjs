@@ -7,6 +7,7 @@ import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { dynamicSdkPlugin } from './test/support/dynamic-sdk-plugin.mjs';
 import { scriptedBackendMiddleware } from './test/support/scripted-backend.mjs';
 import { mediaPlugin } from './test/support/media-plugin.mjs';
+import { networkFailurePlugin } from './test/support/network-failure-plugin.mjs';
 import { tabsPlugin } from './test/support/tabs-plugin.mjs';
 import { webauthnPlugin } from './test/support/webauthn-plugin.mjs';
 import { wireRecorder } from './test/support/wire-recorder.mjs';
@@ -66,6 +67,7 @@ export default {
     webauthnPlugin(),
     tabsPlugin(),
     mediaPlugin(),
+    networkFailurePlugin(),
     recorder.plugin(), // makes this run's request log the one the wire drift guard reads
     // Dynamic's SDK bundled for test/dynamic-sdk/: it imports CommonJS, which the dev server cannot serve.
     dynamicSdkPlugin(),
