@@ -25,7 +25,7 @@ const MAX_DIFF_RATIO = 0.002;
 const MASKED = ['[part=method-alias]', '[part=expected] code', '[part=countdown]', '[part=resend] .status'];
 /** The lock's alert names the time it ends. */
 const MASKED_WHEN_LOCKED = [...MASKED, '[part=error]'];
-const STATES = ['checking', 'passkey', 'totp', 'wrong-code', 'rate-limited', 'recovery-code', 'email', 'sms', 'social', 'wallet', 'no-method', 'check-error', 'about', 'waiting'];
+const STATES = ['checking', 'passkey', 'totp', 'wrong-code', 'rate-limited', 'recovery-code', 'email', 'sms', 'social', 'wallet', 'no-method', 'check-error', 'load-error', 'about', 'waiting'];
 const EXTRA = [
   { state: 'totp', dir: 'rtl' },
   { state: 'email', lang: 'de' },
@@ -107,6 +107,13 @@ try {
       await cdp.send('WebAuthn.addVirtualAuthenticator', {
         options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
       });
+    }
+    if (shot.state === 'load-error') {
+      // offline when the method's code is fetched: the browser's own network failure
+      await page.setRequestInterception(true);
+      page.on('request', (request) =>
+        request.url().includes('/define/step-up-code-methods.') ? request.abort('internetdisconnected') : request.continue(),
+      );
     }
     const query = new URLSearchParams(shot).toString();
     await page.goto(`${base}test/support/screenshots/index.html?${query}`);

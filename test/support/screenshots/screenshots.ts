@@ -1,6 +1,7 @@
 // Renders one dialog state, chosen by the query string, for scripts/screenshots.mjs:
-// ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|checking|about|waiting
-//   (about: an action with details and a reason; waiting: another tab holds the prompt)
+// ?state=totp|wrong-code|rate-limited|email|sms|recovery-code|wallet|social|passkey|no-method|check-error|load-error|checking|about|waiting
+//   (about: an action with details and a reason; waiting: another tab holds the prompt;
+//   load-error: the method's code cannot be fetched, scripts/screenshots.mjs fails the request)
 //   &scheme=light|dark[&dir=rtl][&lang=de]   (passkey needs a virtual authenticator: scripts/screenshots.mjs adds one)
 import { createStepUpClient, requestExternalAuthElevatedToken, type StepUpClient } from '../../../src/index.js';
 import { announceDemoWallet, createDemoWallet, registerPasskey } from '../../../src/dev/index.js';
@@ -95,6 +96,7 @@ async function main() {
   if (state === 'social') await pick('Google');
   if (state === 'recovery-code') await pick('Recovery');
   if (state === 'wrong-code') await typeWrong();
+  if (state === 'load-error') await until(() => dialog.shadowRoot!.querySelector('[part=load-error]'));
   if (state === 'rate-limited') {
     for (let i = 0; i < 5; i++) await typeWrong();
     await until(() => deep('[part=countdown]')?.textContent?.trim());
