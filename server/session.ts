@@ -49,14 +49,14 @@ const RECENTLY_VERIFIED = 1024;
 
 export function createSessionIssuer(environmentId: string, now: () => number, initialSecret: Uint8Array): SessionIssuer {
   let secret = hmacKey(initialSecret);
-  const verified = new Map<string, Readonly<Session>>();
+  const verified = new Map<string, Session>();
   /** As jose: a session is live while its `exp` is after the current second. */
   const isLive = (session: Session) => session.expiresAt > Math.floor(now() / 1000);
-  /** Keeps the newest sessions: the oldest entry makes way (a Map keeps insertion order). */
+  /** Keeps a copy of the newest sessions: the oldest entry makes way (a Map keeps insertion order). */
   const remember = (session: Session) => {
     verified.delete(session.token);
     if (verified.size >= RECENTLY_VERIFIED) verified.delete(verified.keys().next().value!);
-    verified.set(session.token, Object.freeze({ ...session }));
+    verified.set(session.token, { ...session });
   };
   return {
     rotateKey() {
