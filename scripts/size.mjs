@@ -88,8 +88,9 @@ const ENTRIES = {
 
 const SCENARIOS = [
   // Re-stated after the newcomer/designer issue (attempts left, the configuration error, a code
-  // not sent twice): +0.2 kB. The performance issue brings it back under 5 kB.
-  { name: 'core: check + email code + elevatedFetch', entry: 'core-email', measure: 'all', budget: 5.2 * KB },
+  // not sent twice): +0.2 kB. The performance issue brings it back under 5 kB: a method's own
+  // error sentences (passkey, wallet, social sign-in, external auth) travel with that method.
+  { name: 'core: check + email code + elevatedFetch', entry: 'core-email', measure: 'all', budget: 5 * KB },
   // Re-stated after the layout issue: @lit/task is back (a specified library is never dropped to
   // meet a budget), and the core gained public entries the elements use (check with its reason,
   // the method vocabulary, elevationOf). The performance issue cuts these again (lazy methods).
@@ -97,7 +98,8 @@ const SCENARIOS = [
   // readable phone numbers, attempts left and the configuration error (≈ 0.4 kB).
   // The backend interface the elements talk to (so the dialog runs on Dynamic's SDK too): +0.2 kB.
   // The SIWE message written by the kit with @noble/hashes' keccak instead of ox's builder: −2.2 kB.
-  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 15.9 * KB },
+  // Each method passing its own error sentences (what takes check + email under 5 kB): +0.13 kB.
+  { name: 'core: every method', entry: 'core-all', measure: 'all', budget: 16.05 * KB },
   // The dialog grew by what the refused-call issue asks of it (≈ 1.1 kB): the action, its details
   // and how long the approval lasts (before and after), and one prompt at a time across tabs;
   // then by the newcomer/designer issue (≈ 0.9 kB): loaders for ten languages and right to left
@@ -109,8 +111,10 @@ const SCENARIOS = [
   // each alone (see the `+ …` lines).
   // Then by the dialog's view in a chunk of its own (+2.4 kB: chunks compressed apart, the
   // names they share), which takes 10.8 kB out of every page's first load.
-  // Then the SIWE message without ox's builder (−2.2 kB).
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 39.2 * KB },
+  // Then the SIWE message without ox's builder (−2.2 kB). Then each method passing its own
+  // error sentences, so that the core's check + email leaves them out (+0.1–0.2 kB in the
+  // dialog's figures: the tables apart and the code that passes them).
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 39.35 * KB },
   { name: 'dialog before the first method (asked)', entry: 'dialog', measure: 'initial', opens: ['step-up-dialog/dialog-view'], budget: 22.8 * KB },
   // The documented import (README). It loaded every method up front before (37.1 kB), then the
   // dialog with its run (21.1 kB); now the element alone, its view (the run, the modal) when a
@@ -118,23 +122,23 @@ const SCENARIOS = [
   // `showModules`: its heaviest modules are always listed (the next cut is there)
   { name: 'step-up-kit/components: first load', entry: 'components-import', measure: 'initial', budget: 12 * KB, showModules: true },
   // the README's page: also the app's own client and stepUpFetch (the core's, shared)
-  { name: 'README page: first load', entry: 'components', measure: 'initial', budget: 13.9 * KB },
-  { name: 'README page: + the dialog asked', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view'], budget: 23.5 * KB },
+  { name: 'README page: first load', entry: 'components', measure: 'initial', budget: 14 * KB },
+  { name: 'README page: + the dialog asked', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view'], budget: 23.6 * KB },
   // `without`: modules that must not load for that method (the scenario fails if one does)
   {
     name: 'README page: + an authenticator app',
     entry: 'components',
     measure: 'initial',
     opens: ['step-up-dialog/dialog-view', 'define/step-up-totp'],
-    budget: 29.2 * KB,
+    budget: 29.3 * KB,
     without: ['@simplewebauthn/', '/dist/src/passkey.js', '/dist/src/wallet.js', '/dist/src/wallets/siwe.js', '/dist/src/wallets/wallet-registry.js', '/dist/src/social.js'],
   },
-  { name: 'README page: + a passkey', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view', 'define/step-up-passkey'], budget: 28.1 * KB },
-  { name: 'README page: every method', entry: 'components', measure: 'all', budget: 40.0 * KB },
+  { name: 'README page: + a passkey', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view', 'define/step-up-passkey'], budget: 28.2 * KB },
+  { name: 'README page: every method', entry: 'components', measure: 'all', budget: 40.1 * KB },
   // The SDK does the requests and keeps the tokens; the method chunks still carry the core's
   // calls (each element's default), so this is the dialog's size less the core client's setup.
   // It says which of the SDK's functions are missing when given anything else (+0.15 kB).
-  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 40.1 * KB },
+  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 40.2 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

@@ -2,7 +2,8 @@
 // exchanges that assertion for an elevated token.
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { StepUpError } from './errors.js';
+import { EXTERNAL_AUTH_ERROR_MESSAGES } from './error-messages.js';
+import { methodError } from './errors.js';
 import { apiRequest } from './http.js';
 import type { ExternalAuthResponse } from '@step-up-kit/protocol';
 
@@ -11,13 +12,14 @@ export async function requestExternalAuthElevatedToken(
   client: StepUpClient = getDefaultClient(),
 ): Promise<ExternalAuthResponse> {
   if (typeof params?.externalJwt !== 'string' || !params.externalJwt) {
-    throw new StepUpError('external_jwt_invalid');
+    throw methodError(EXTERNAL_AUTH_ERROR_MESSAGES, 'external_jwt_invalid');
   }
   const body = await apiRequest(client, {
     method: 'POST',
     path: 'externalAuth/verify',
     body: { jwt: params.externalJwt },
     signal: params.signal,
+    errors: EXTERNAL_AUTH_ERROR_MESSAGES,
   });
   const elevatedAccessToken = (body as { elevatedAccessToken?: unknown } | null)?.elevatedAccessToken;
   client.tokens.add(elevatedAccessToken);

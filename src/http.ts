@@ -1,6 +1,7 @@
 // One JSON request to the step-up API, with the session, a timeout and a caller's abort
 // signal, turning every failure into a StepUpError.
 import type { StepUpClient } from './client.js';
+import type { MethodErrorMessages } from './error-messages.js';
 import { isStepUpErrorCode, StepUpError, throwIfCancelled, unusableAnswer, type StepUpErrorCode } from './errors.js';
 
 /** Server messages longer than this are replaced by the built-in sentence. */
@@ -12,6 +13,8 @@ export interface ApiRequest {
   path: string;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** The method's own error codes this request may answer with, and their sentences. */
+  errors?: MethodErrorMessages;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function apiRequest(client: StepUpClient, request: ApiRequest): Pro
       credentials: 'omit',
       redirect: 'error',
     });
-    if (!response.ok) throw await errorFromResponse(response);
+    if (!response.ok) throw await errorFromResponse(response, request.errors);
     try {
       return await response.json();
     } catch (cause) {
@@ -96,41 +99,47 @@ const FROM_WIRE_CODE: Readonly<Record<string, StepUpErrorCode>> = {
   mfa_device_not_found: 'credential_not_found',
 };
 
-function stepUpCodeOf(wireCode: unknown): StepUpErrorCode | undefined {
+function stepUpCodeOf(wireCode: unknown, methodErrors: MethodErrorMessages | undefined): StepUpErrorCode | undefined {
   if (typeof wireCode !== 'string') return undefined;
   if (Object.hasOwn(FROM_WIRE_CODE, wireCode)) return FROM_WIRE_CODE[wireCode];
-  return isStepUpErrorCode(wireCode) ? wireCode : undefined;
+  return isStepUpErrorCode(wireCode, methodErrors) ? wireCode : undefined;
 }
 
 /**
  * A StepUpError from a non-2xx response in Dynamic's error shape (`{ error: "<message>",
- * code?, payload? }`): the code when it is one we know, else by status; the server's sentence
- * only with a code we know (an unknown one may say anything).
+ * code?, payload? }`): the code when it is one we know (a general one, or one of `methodErrors`:
+ * the method that asked), else by status; the server's sentence only with a code we know (an
+ * unknown one may say anything), else ours.
  */
-export async function errorFromResponse(response: Response): Promise<StepUpError> {
+export async function errorFromResponse(response: Response, methodErrors?: MethodErrorMessages): Promise<StepUpError> {
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     body = undefined; // HTML error page, empty body, truncated JSON
   }
-  return errorFromBody(response.status, body, response.headers.get('retry-after'));
+  return errorFromBody(response.status, body, response.headers.get('retry-after'), methodErrors);
 }
 
 /** A StepUpError from an error answer's status and body (see errorFromResponse). */
-export function errorFromBody(status: number, body: unknown, retryAfterHeader: string | null = null): StepUpError {
+export function errorFromBody(
+  status: number,
+  body: unknown,
+  retryAfterHeader: string | null = null,
+  methodErrors?: MethodErrorMessages,
+): StepUpError {
   const wire = (body ?? {}) as {
     error?: unknown;
     code?: unknown;
     payload?: { retryAfter?: unknown; attemptsRemaining?: unknown; lockedUntil?: unknown } | null;
   };
-  const known = stepUpCodeOf(wire.code);
+  const known = stepUpCodeOf(wire.code, methodErrors);
   const code = known ?? codeForStatus(status);
   const serverMessage = wire.error;
   const message =
     known !== undefined && typeof serverMessage === 'string' && serverMessage.trim() && serverMessage.length <= MAX_SERVER_MESSAGE_LENGTH
       ? serverMessage
-      : undefined;
+      : methodErrors?.[code];
   const { attemptsRemaining: attempts, lockedUntil: until } = wire.payload ?? {};
   const lockedUntil = typeof until === 'string' ? Date.parse(until) : NaN;
   return new StepUpError(code, {

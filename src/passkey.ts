@@ -9,7 +9,8 @@ import {
 } from '@simplewebauthn/browser';
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
-import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
+import { PASSKEY_ERROR_MESSAGES } from './error-messages.js';
+import { methodError, StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
@@ -34,7 +35,7 @@ function isRequestOptions(value: unknown): value is PublicKeyCredentialRequestOp
 export type PasskeyOptionsPrefetch = Prefetch<PublicKeyCredentialRequestOptionsJSON>;
 
 async function fetchOptions(client: StepUpClient, signal?: AbortSignal): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  const options = await apiRequest(client, { method: 'GET', path: PASSKEY_PATH, signal });
+  const options = await apiRequest(client, { method: 'GET', path: PASSKEY_PATH, signal, errors: PASSKEY_ERROR_MESSAGES });
   if (!isRequestOptions(options)) {
     throw unusableAnswer();
   }
@@ -67,7 +68,7 @@ async function runCeremony(optionsJSON: PublicKeyCredentialRequestOptionsJSON, s
     if (name === 'NotAllowedError' || name === 'AbortError') {
       throw new StepUpError('cancelled', { message: 'The passkey prompt was closed before it finished. Try again.', cause: error });
     }
-    if (name === 'SecurityError' || name === 'NotSupportedError') throw new StepUpError('webauthn_unsupported', { cause: error });
+    if (name === 'SecurityError' || name === 'NotSupportedError') throw methodError(PASSKEY_ERROR_MESSAGES, 'webauthn_unsupported', { cause: error });
     throw new StepUpError('request_failed', { message: 'The passkey could not be used. Try again.', cause: error });
   } finally {
     signal?.removeEventListener('abort', abort);
@@ -85,7 +86,7 @@ export async function authenticatePasskeyMFA(
   client: StepUpClient = getDefaultClient(),
 ): Promise<VerifyResponse> {
   const scopes = requireScopes(params.requestedScopes);
-  if (!supportsWebAuthn()) throw new StepUpError('webauthn_unsupported');
+  if (!supportsWebAuthn()) throw methodError(PASSKEY_ERROR_MESSAGES, 'webauthn_unsupported');
 
   const attempt = async (options: PublicKeyCredentialRequestOptionsJSON | undefined) => {
     const assertion = await runCeremony(options ?? (await fetchOptions(client, params.signal)), params.signal);
@@ -95,6 +96,7 @@ export async function authenticatePasskeyMFA(
       path: PASSKEY_PATH,
       body: { ...assertion, requestedScopes: scopes },
       signal: params.signal,
+      errors: PASSKEY_ERROR_MESSAGES,
     });
   };
 

@@ -3,7 +3,8 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import type { ProviderEnum } from '@step-up-kit/protocol';
-import { StepUpError, unusableAnswer } from './errors.js';
+import { SOCIAL_ERROR_MESSAGES } from './error-messages.js';
+import { methodError, StepUpError, unusableAnswer } from './errors.js';
 import { apiRequest } from './http.js';
 import { codeChallengeOf, randomToken } from './pkce.js';
 import { readSocialCallback, SOCIAL_CALLBACK_MESSAGE, type SocialCallbackMessage } from './social-callback.js';
@@ -78,6 +79,7 @@ async function authorizationUrl(client: StepUpClient, signIn: SignIn, signal?: A
     path: `providers/${provider}/initAuth`,
     body: { state, redirectUrl },
     signal,
+    errors: SOCIAL_ERROR_MESSAGES,
   })) as Partial<ProviderSettings> | null;
   if (typeof settings?.authorizationEndpoint !== 'string' || typeof settings.clientId !== 'string') throw unusableAnswer();
   const url = new URL(settings.authorizationEndpoint, client.apiBase);
@@ -102,7 +104,7 @@ async function finishSignIn(
   answer: { state?: string; code?: string; error?: string },
   signal?: AbortSignal,
 ): Promise<VerifyResponse> {
-  if (answer.state !== signIn.state) throw new StepUpError('invalid_state');
+  if (answer.state !== signIn.state) throw methodError(SOCIAL_ERROR_MESSAGES, 'invalid_state');
   if (answer.error || !answer.code) throw new StepUpError('cancelled');
   const { provider, requestedScopes, state, codeVerifier } = signIn;
   const response = await apiRequest(client, {
@@ -110,6 +112,7 @@ async function finishSignIn(
     path: `providers/${provider}/verify`,
     body: { code: answer.code, codeVerifier, state, requestedScopes },
     signal,
+    errors: SOCIAL_ERROR_MESSAGES,
   });
   return acceptVerifyResponse(client, response, requestedScopes);
 }
@@ -150,7 +153,7 @@ export function verifySocial(params: VerifySocialParams, client: StepUpClient = 
     const signIn = beginSignIn(params);
     if (params.mode === 'redirect') return startRedirect(client, signIn, params.signal);
     popup = window.open('', 'step-up-social', POPUP_FEATURES); // synchronously, inside the user's gesture
-    if (!popup) throw new StepUpError('popup_blocked');
+    if (!popup) throw methodError(SOCIAL_ERROR_MESSAGES, 'popup_blocked');
     return runPopup(client, popup, signIn, params.signal);
   } catch (error) {
     popup?.close();

@@ -4,7 +4,8 @@
 import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { JwtVerifiedCredentialFormatEnum } from '@step-up-kit/protocol';
-import { StepUpError, throwIfCancelled, unusableAnswer } from './errors.js';
+import { WALLET_ERROR_MESSAGES } from './error-messages.js';
+import { methodError, StepUpError, throwIfCancelled, unusableAnswer, type StepUpErrorOptions } from './errors.js';
 import { apiRequest } from './http.js';
 import { startPrefetch, takeFresh, type Prefetch } from './prefetch.js';
 import { acceptVerifyResponse, requireScopes } from './verify-response.js';
@@ -27,7 +28,7 @@ export const WALLET_NONCE_MAX_AGE_MS = 5 * 60_000;
 export type WalletNoncePrefetch = Prefetch<string>;
 
 async function fetchNonce(client: StepUpClient, signal?: AbortSignal): Promise<string> {
-  const body = await apiRequest(client, { method: 'GET', path: 'nonce', signal });
+  const body = await apiRequest(client, { method: 'GET', path: 'nonce', signal, errors: WALLET_ERROR_MESSAGES });
   const nonce = (body as { nonce?: unknown } | null)?.nonce;
   if (typeof nonce !== 'string' || !/^[a-zA-Z0-9]{8,}$/.test(nonce)) {
     throw unusableAnswer();
@@ -47,6 +48,9 @@ export function prefetchWalletNonce(
   return startPrefetch(client, fetchNonce(client, params.signal), WALLET_NONCE_MAX_AGE_MS);
 }
 
+type WalletErrorCode = keyof typeof WALLET_ERROR_MESSAGES;
+const walletError = (code: WalletErrorCode, options?: StepUpErrorOptions) => methodError(WALLET_ERROR_MESSAGES, code, options);
+
 async function accountsOf(wallet: AvailableWallet, method: 'eth_accounts' | 'eth_requestAccounts'): Promise<string[]> {
   const accounts = await wallet.provider.request({ method });
   return Array.isArray(accounts) ? accounts.filter((a): a is string => typeof a === 'string') : [];
@@ -56,7 +60,7 @@ async function accountsOf(wallet: AvailableWallet, method: 'eth_accounts' | 'eth
 async function chooseWallet(wallets: AvailableWallet[], walletId?: string): Promise<AvailableWallet> {
   if (walletId) {
     const wallet = wallets.find((w) => w.id === walletId);
-    if (!wallet) throw new StepUpError('wallet_missing', { message: 'That wallet is not available in this browser.' });
+    if (!wallet) throw walletError('wallet_missing', { message: 'That wallet is not available in this browser.' });
     return wallet;
   }
   for (const wallet of wallets) {
@@ -66,9 +70,10 @@ async function chooseWallet(wallets: AvailableWallet[], walletId?: string): Prom
   return wallets[0]!;
 }
 
-function walletError(error: unknown, rejected: StepUpError): StepUpError {
+/** What the wallet threw, as a StepUpError: the user declining it is `declined`. */
+function fromWalletFailure(error: unknown, declined: WalletErrorCode): StepUpError {
   if (error instanceof StepUpError) return error;
-  if (rpcErrorCode(error) === USER_REJECTED) return rejected;
+  if (rpcErrorCode(error) === USER_REJECTED) return walletError(declined, { cause: error });
   return new StepUpError('request_failed', { message: 'The wallet could not complete the request. Try again.', cause: error });
 }
 
@@ -91,7 +96,7 @@ export async function verifyWallet(
 ): Promise<VerifyResponse> {
   const scopes = requireScopes(params.requestedScopes);
   const wallets = listWallets();
-  if (wallets.length === 0) throw new StepUpError('wallet_missing');
+  if (wallets.length === 0) throw walletError('wallet_missing');
   const expected =
     params.expectedAddress ??
     client.lastCredentials.find((c) => c.format === JwtVerifiedCredentialFormatEnum.Blockchain)?.alias;
@@ -104,7 +109,7 @@ export async function verifyWallet(
     const accounts = await accountsOf(wallet, 'eth_requestAccounts');
     const match = expected ? accounts.find((a) => a.toLowerCase() === expected.toLowerCase()) : accounts[0];
     if (!match) {
-      throw new StepUpError('wallet_address_mismatch', {
+      throw walletError('wallet_address_mismatch', {
         message: expected
           ? `Connect the wallet ${shortenAddress(expected)} that is linked to this account.`
           : 'The wallet did not share an address.',
@@ -113,7 +118,7 @@ export async function verifyWallet(
     address = match as `0x${string}`;
     chainId = Number.parseInt(String(await wallet.provider.request({ method: 'eth_chainId' })), 16) || 1;
   } catch (error) {
-    throw walletError(error, new StepUpError('wallet_connection_rejected'));
+    throw fromWalletFailure(error, 'wallet_connection_rejected');
   }
 
   /** Sign a message with `nonce` (a fresh one when undefined) and send it. */
@@ -132,9 +137,9 @@ export async function verifyWallet(
     try {
       signature = await wallet.provider.request({ method: 'personal_sign', params: [utf8Hex(message), address] });
     } catch (error) {
-      throw walletError(error, new StepUpError('wallet_signature_rejected'));
+      throw fromWalletFailure(error, 'wallet_signature_rejected');
     }
-    if (typeof signature !== 'string') throw new StepUpError('wallet_signature_rejected');
+    if (typeof signature !== 'string') throw walletError('wallet_signature_rejected');
     throwIfCancelled(params.signal);
     return apiRequest(client, {
       method: 'POST',
@@ -149,6 +154,7 @@ export async function verifyWallet(
         requestedScopes: scopes,
       },
       signal: params.signal,
+      errors: WALLET_ERROR_MESSAGES,
     });
   };
 

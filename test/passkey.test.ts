@@ -2,7 +2,7 @@
 // reference backend with @simplewebauthn/server.
 import { expect } from '@open-wc/testing';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { authenticatePasskeyMFA, checkStepUpAuth, elevatedFetch, hasElevatedAccessToken, type StepUpClient } from '../src/index.js';
+import { authenticatePasskeyMFA, checkStepUpAuth, elevatedFetch, ERROR_MESSAGES, hasElevatedAccessToken, type StepUpClient } from '../src/index.js';
 import { addAuthenticator, removeAuthenticators, setUserVerified } from './support/authenticator.js';
 import { API_BASE, enrolPasskey, resetBackend, signedInClient } from './support/backend.js';
 import { rejection } from './support/rejection.js';
@@ -61,7 +61,10 @@ describe('passkey step-up', () => {
     const original = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential')!;
     Object.defineProperty(window, 'PublicKeyCredential', { value: undefined, configurable: true, writable: true });
     try {
-      expect((await rejection(authenticatePasskeyMFA({ requestedScopes: SCOPES }, client))).code).to.equal('webauthn_unsupported');
+      expect(await rejection(authenticatePasskeyMFA({ requestedScopes: SCOPES }, client))).to.include({
+        code: 'webauthn_unsupported',
+        message: ERROR_MESSAGES.webauthn_unsupported,
+      });
     } finally {
       Object.defineProperty(window, 'PublicKeyCredential', original);
     }

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { generatePrivateKey } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { stringToHex } from 'viem';
-import { checkStepUpAuth, elevatedFetch, hasElevatedAccessToken, listWallets, registerWalletProvider, verifyWallet, type StepUpClient } from '../src/index.js';
+import { checkStepUpAuth, elevatedFetch, ERROR_MESSAGES, hasElevatedAccessToken, listWallets, registerWalletProvider, verifyWallet, type StepUpClient } from '../src/index.js';
 import { announceDemoWallet, createDemoWallet } from '../src/dev/index.js';
 import { API_BASE, resetBackend, secretsOf, signedInClient } from './support/backend.js';
 import { rejection } from './support/rejection.js';
@@ -60,14 +60,14 @@ describe('external wallet step-up', () => {
     useDemoWallet({ approve: ({ method }) => method !== 'personal_sign' });
     await checkStepUpAuth({ scope: 'wallet:sign' }, client);
     const error = await rejection(verifyWallet({ requestedScopes: SCOPES }, client));
-    expect(error.code).to.equal('wallet_signature_rejected');
+    expect(error).to.include({ code: 'wallet_signature_rejected', message: ERROR_MESSAGES.wallet_signature_rejected });
     expect(hasElevatedAccessToken('wallet:sign', client)).to.equal(false);
   });
 
   it('a declined connection is told apart from a declined signature', async () => {
     useDemoWallet({ approve: () => false });
     const error = await rejection(verifyWallet({ requestedScopes: SCOPES, expectedAddress: bobAddress }, client));
-    expect(error.code).to.equal('wallet_connection_rejected');
+    expect(error).to.include({ code: 'wallet_connection_rejected', message: ERROR_MESSAGES.wallet_connection_rejected });
   });
 
   it('another wallet than the linked one is refused with the expected address, shortened', async () => {

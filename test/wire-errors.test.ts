@@ -2,7 +2,7 @@
 // whoever sends them: Dynamic's codes become the core's stable codes, the server's sentence is
 // kept for a code it knows, and the wait comes from Retry-After or `payload.retryAfter`.
 import { expect } from '@open-wc/testing';
-import { authenticateTotpMfaDevice, createStepUpClient, verifyOTP } from '../src/index.js';
+import { authenticateTotpMfaDevice, createStepUpClient, ERROR_MESSAGES, requestExternalAuthElevatedToken, StepUpError, verifyOTP } from '../src/index.js';
 import { rejection } from './support/rejection.js';
 import { scriptedApi, scriptedJson } from './support/scripted.js';
 
@@ -41,6 +41,24 @@ describe('error answers in Dynamic\'s shape', () => {
       body: JSON.stringify({ error: 'Too many wrong codes.', code: 'lock_too_many_attempts' }),
     }));
     expect(fromHeader).to.include({ code: 'rate_limited', retryAfter: 45 });
+  });
+
+  it('a method\'s own code on that method\'s request is kept, with the method\'s sentence when the server gives none', async () => {
+    const external = (apiBaseUrl: string) => rejection(requestExternalAuthElevatedToken({ externalJwt: 'a.b.c' }, clientFor(apiBaseUrl)));
+    const expired = await external(scriptedJson({ code: 'external_jwt_expired' }, 401));
+    expect(expired).to.include({ code: 'external_jwt_expired', message: ERROR_MESSAGES.external_jwt_expired });
+    const replayed = await external(scriptedJson({ error: 'That assertion was already used.', code: 'external_jwt_replayed' }, 401));
+    expect(replayed).to.include({ code: 'external_jwt_replayed', message: 'That assertion was already used.' });
+  });
+
+  it('a method\'s own code on another method\'s request is not trusted: the status decides, the sentence is ours', async () => {
+    const error = await totp(scriptedJson({ error: 'Connect your wallet.', code: 'wallet_address_mismatch' }, 403));
+    expect(error).to.include({ code: 'request_failed', message: ERROR_MESSAGES.request_failed });
+  });
+
+  it('an error made with a method\'s code and no sentence still carries one a user can read', () => {
+    expect(new StepUpError('no_passkey').message).to.equal(ERROR_MESSAGES.request_failed);
+    expect(new StepUpError('network_error').message).to.equal(ERROR_MESSAGES.network_error);
   });
 
   it('an unknown code falls back to the status, and its sentence is not shown', async () => {

@@ -7,6 +7,7 @@ import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '
 import type { StepUpClient } from '../client.js';
 import { getDefaultClient } from '../default-client.js';
 import { elevatedFetch } from '../elevated-fetch.js';
+import { PASSKEY_ERROR_MESSAGES } from '../error-messages.js';
 import { StepUpError, unusableAnswer } from '../errors.js';
 import { apiRequest, errorFromResponse } from '../http.js';
 import type { ScopeValue } from '@step-up-kit/protocol';
@@ -26,7 +27,7 @@ async function enrolmentRequest(client: StepUpClient, path: string, scope: Scope
     },
     client,
   );
-  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.ok) throw await errorFromResponse(response, PASSKEY_ERROR_MESSAGES);
   try {
     return (await response.json()) as unknown;
   } catch (cause) {
@@ -44,7 +45,7 @@ export async function registerPasskey(
 ): Promise<{ id: string; alias: string }> {
   // Checked before the browser's passkey prompt: a user must not create a passkey for nothing.
   if (!client.tokens.has('credential:link')) throw new StepUpError('step_up_required');
-  const optionsJSON = (await apiRequest(client, { method: 'GET', path: REGISTER_PATH })) as PublicKeyCredentialCreationOptionsJSON;
+  const optionsJSON = (await apiRequest(client, { method: 'GET', path: REGISTER_PATH, errors: PASSKEY_ERROR_MESSAGES })) as PublicKeyCredentialCreationOptionsJSON;
   let registration;
   try {
     registration = await startRegistration({ optionsJSON });

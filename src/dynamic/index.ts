@@ -6,7 +6,8 @@ import type { StepUpBackend } from '../backend.js';
 import { parseCheckResponse } from '../check.js';
 import { splitE164 } from '../calling-codes.js';
 import type { OtpChannel } from '../client.js';
-import { isStepUpError, StepUpError, throwIfCancelled, unusableAnswer } from '../errors.js';
+import { ERROR_MESSAGES, PASSKEY_ERROR_MESSAGES } from '../error-messages.js';
+import { isStepUpError, methodError, StepUpError, throwIfCancelled, unusableAnswer } from '../errors.js';
 import { errorFromBody } from '../http.js';
 import { readElevatedToken } from '../jwt-payload.js';
 import { answerPendingCode, isPending, type PendingCodes } from '../pending-codes.js';
@@ -59,9 +60,10 @@ export function dynamicErrorOf(error: unknown): StepUpError {
   for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
     if (isStepUpError(cause)) return cause;
     const { name, status, code, message, payload } = cause as { name?: unknown; status?: unknown; code?: unknown; message?: unknown; payload?: unknown };
-    if (name === 'APIError' && typeof status === 'number') return errorFromBody(status, { error: message, code, payload });
+    // Every method's codes are known here: one function maps the answers of all the SDK's calls.
+    if (name === 'APIError' && typeof status === 'number') return errorFromBody(status, { error: message, code, payload }, null, ERROR_MESSAGES);
     if (name === 'UnauthorizedError') return new StepUpError('not_signed_in', { status: 401, cause: error });
-    if (name === 'NoPasskeyCredentialsFoundError') return new StepUpError('no_passkey', { cause: error });
+    if (name === 'NoPasskeyCredentialsFoundError') return methodError(PASSKEY_ERROR_MESSAGES, 'no_passkey', { cause: error });
     if (name === 'NotAllowedError' || name === 'AbortError') return new StepUpError('cancelled', { cause: error });
     // fetch's own failure (offline, refused); any other TypeError is not the network's fault
     if (name === 'TypeError' && /fetch|network|load failed/i.test(String(message))) return new StepUpError('network_error', { cause: error });
@@ -186,7 +188,7 @@ export function createDynamicBackend(sdk: DynamicSdkFunctions, options: DynamicB
 
     async authenticatePasskeyMFA({ requestedScopes, signal }) {
       const scopes = requireScopes(requestedScopes);
-      if (typeof PublicKeyCredential === 'undefined') throw new StepUpError('webauthn_unsupported');
+      if (typeof PublicKeyCredential === 'undefined') throw methodError(PASSKEY_ERROR_MESSAGES, 'webauthn_unsupported');
       await guarded(signal, () => sdk.authenticatePasskeyMFA({ requestedScopes: scopes }, client));
       verified(scopes);
     },
