@@ -7,6 +7,9 @@
 // 2. The standalone reference backend in dev mode: complete email-code step-ups (check → send →
 //    the code from the dev outbox → verify → the protected call), each user one at a time, at
 //    concurrency 20. Prints `one step-up costs N bare requests` (goal N ≤ 8) with p50/p99.
+//    Then the floor: the same five requests to a Hono app that does nothing but sign an ES256
+//    elevated token with jose and verify it (scripts/bench-server/floor-app.ts) — what any
+//    backend making these requests here costs at least, and so what is the reference's own work.
 // 3. A fresh reference backend under the same load for `--duration` seconds of load (default 60;
 //    the issue's figure is `--duration 300`): throughput per minute (per tenth when the run is
 //    shorter than two minutes), the last against the first (goal ≥ 90 %), and the backend's RSS
@@ -61,6 +64,7 @@ const STOP_TIMEOUT_MS = 30_000;
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const STANDALONE = fileURLToPath(new URL('../server/standalone.ts', import.meta.url));
 const BARE_APP = fileURLToPath(new URL('./bench-server/bare-app.ts', import.meta.url));
+const FLOOR_APP = fileURLToPath(new URL('./bench-server/floor-app.ts', import.meta.url));
 
 const options = cliOptions();
 /** Phases stop starting work after this; the hard limit ends the process regardless. */
@@ -403,6 +407,25 @@ async function stepUp(base: string, environmentId: string, user: BenchUser, time
 }
 
 /**
+ * The floor app's step-up: the five requests of `stepUp`, with the same headers and bodies (the
+ * client's share of the work is the same), to routes that only sign and verify the token.
+ */
+async function floorStepUp(base: string, jwt: string): Promise<void> {
+  await call(base, 'floor check', 'POST', 'check', { jwt, body: { scope: SCOPE } });
+  const { verificationUUID } = await call<{ verificationUUID: string }>(base, 'floor send', 'POST', 'send', { jwt, body: { email: 'user@example.com' } });
+  const [message] = await call<{ code: string }[]>(base, 'floor outbox', 'GET', 'outbox');
+  const { elevatedAccessToken } = await call<{ elevatedAccessToken: string }>(base, 'floor verify', 'POST', 'verify', {
+    jwt,
+    body: { verificationUUID, verificationToken: message?.code, requestedScopes: [SCOPE] },
+  });
+  const done = await call<{ ok?: boolean }>(base, 'floor protected call', 'POST', 'protected', {
+    jwt,
+    headers: { [ELEVATED_TOKEN_HEADER]: elevatedAccessToken },
+  });
+  if (done.ok !== true) throw new StepFailure('floor protected call: refused');
+}
+
+/**
  * Step-ups at CONCURRENCY until `stop()` or until every user's budget is spent: users wait in a
  * first-in-first-out queue, so each has one step-up in flight at most and all spend alike.
  * `done` receives each completed step-up's time; a failed user is not queued again.
@@ -732,6 +755,46 @@ async function main(): Promise<number> {
       console.log(
         `by backend CPU time: one step-up costs ${(perStepUp / perBare).toFixed(1)} bare requests (${(perStepUp / 1000).toFixed(2)} ms against ${perBare.toFixed(0)} µs)`,
       );
+    }
+
+    // 2b. The floor, measured as the step-ups above: what is left of N when the backend does
+    // nothing of its own. The bearer is a real session's, so the requests are as long.
+    const floor = await startChild(FLOOR_APP, [], [], { STEP_UP_SIGNING_KEY: signingKey });
+    backends.push(floor);
+    const floorFailures = new Failures();
+    const floorLatencies: number[] = [];
+    const bearer = ratioUsers[0]!.jwt;
+    const floorRequest = async (record: boolean) => {
+      const t0 = performance.now();
+      try {
+        await floorStepUp(floor.base, bearer);
+        if (record) floorLatencies.push(performance.now() - t0);
+      } catch (error) {
+        floorFailures.add(error);
+      }
+    };
+    until = performance.now() + STEP_UP_WARMUP_MS;
+    await hammer(() => performance.now() >= until || pastDeadline(), BARE_MAX_REQUESTS, () => floorRequest(false));
+    until = performance.now() + STEP_UP_MEASURE_MS;
+    const floorCpu0 = cpuSnapshot(floor.child);
+    const floorRun = await hammer(() => performance.now() >= until || pastDeadline(), BARE_MAX_REQUESTS, () => floorRequest(true));
+    const floorCpu1 = cpuSnapshot(floor.child);
+    const floorCpu = floorCpu0 && floorCpu1 && cpuDelta(floorCpu0, floorCpu1);
+    await stopChild(floor.child);
+    const floorRate = floorLatencies.length / floorRun.seconds;
+    console.log(
+      `the floor:         ${floorRate.toFixed(1)} step-ups/s (${floorLatencies.length} in ${floorRun.seconds.toFixed(1)} s: the five requests to a Hono app that only signs and verifies the ES256 token with jose), ${p50p99(floorLatencies)}`,
+    );
+    console.log(`  ${cpuLine(floorCpu, floorRun.seconds, floorLatencies.length, 'a step-up')}`);
+    floorFailures.print('floor step-ups');
+    if (floorFailures.count > 0) ok = false;
+    console.log(
+      `the least a step-up costs here: ${(bareRate / floorRate).toFixed(1)} bare requests; the reference backend's own work adds ${(bareRate / stepUpRate - bareRate / floorRate).toFixed(1)}`,
+    );
+    if (bareCpu && floorCpu && bareLatencies.length > 0 && floorLatencies.length > 0) {
+      const perBare = bareCpu.server / bareLatencies.length;
+      const perFloor = floorCpu.server / floorLatencies.length;
+      console.log(`by backend CPU time: the floor costs ${(perFloor / perBare).toFixed(1)} bare requests (${(perFloor / 1000).toFixed(2)} ms)`);
     }
 
     // 3. A steady load for --duration seconds on another fresh backend.
