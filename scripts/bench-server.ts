@@ -45,7 +45,8 @@ const SCOPE = 'wallet:export';
 const CONCURRENCY = 20;
 const BARE_WARMUP_MS = 2_000;
 const BARE_MEASURE_MS = 10_000;
-const BARE_MAX_REQUESTS = 1_000_000;
+/** Bounds a timed loop in count too (requests, or the floor's step-ups). */
+const MAX_UNITS_PER_LOOP = 1_000_000;
 const STEP_UP_WARMUP_MS = 3_000;
 const STEP_UP_MEASURE_MS = 15_000;
 /** As many users as `POST dev/users` makes before a reset. */
@@ -330,6 +331,40 @@ async function hammer(stop: () => boolean, maxCount: number, work: () => Promise
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return { started, seconds: (performance.now() - t0) / 1000 };
+}
+
+interface Measured {
+  /** Each recorded unit's time, in ms. */
+  latencies: number[];
+  seconds: number;
+  /** The child's CPU over the measured part (undefined without /proc). */
+  cpu: CpuSnapshot | undefined;
+  failures: Failures;
+}
+
+/**
+ * `unit` at CONCURRENCY for `warmupMs` (not recorded), then for `measureMs` with the child's CPU
+ * read before and after; a failed unit is counted by its reason.
+ */
+async function measure(child: ChildProcess, warmupMs: number, measureMs: number, stop: () => boolean, unit: () => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  const failures = new Failures();
+  const run = async (record: boolean) => {
+    const t0 = performance.now();
+    try {
+      await unit();
+      if (record) latencies.push(performance.now() - t0);
+    } catch (error) {
+      failures.add(error);
+    }
+  };
+  let until = performance.now() + warmupMs;
+  await hammer(() => performance.now() >= until || stop(), MAX_UNITS_PER_LOOP, () => run(false));
+  until = performance.now() + measureMs;
+  const cpu0 = cpuSnapshot(child);
+  const { seconds } = await hammer(() => performance.now() >= until || stop(), MAX_UNITS_PER_LOOP, () => run(true));
+  const cpu1 = cpuSnapshot(child);
+  return { latencies, seconds, cpu: cpu0 && cpu1 && cpuDelta(cpu0, cpu1), failures };
 }
 
 interface BenchUser {
@@ -689,30 +724,18 @@ async function main(): Promise<number> {
     // 1. The bare route.
     const bare = await startChild(BARE_APP, [], [], {});
     backends.push(bare);
-    const bareFailures = new Failures();
-    const bareLatencies: number[] = [];
-    const bareRequest = async (record: boolean) => {
-      const t0 = performance.now();
-      try {
-        await call(bare.base, 'bare', 'GET', 'ping');
-        if (record) bareLatencies.push(performance.now() - t0);
-      } catch (error) {
-        bareFailures.add(error);
-      }
-    };
-    let until = performance.now() + BARE_WARMUP_MS;
-    await hammer(() => performance.now() >= until || pastDeadline(), BARE_MAX_REQUESTS, () => bareRequest(false));
-    until = performance.now() + BARE_MEASURE_MS;
-    const bareCpu0 = cpuSnapshot(bare.child);
-    const bareRun = await hammer(() => performance.now() >= until || pastDeadline(), BARE_MAX_REQUESTS, () => bareRequest(true));
-    const bareCpu1 = cpuSnapshot(bare.child);
-    const bareCpu = bareCpu0 && bareCpu1 && cpuDelta(bareCpu0, bareCpu1);
+    const {
+      latencies: bareLatencies,
+      seconds: bareSeconds,
+      cpu: bareCpu,
+      failures: bareFailures,
+    } = await measure(bare.child, BARE_WARMUP_MS, BARE_MEASURE_MS, pastDeadline, () => call(bare.base, 'bare', 'GET', 'ping'));
     await stopChild(bare.child);
-    const bareRate = bareLatencies.length / bareRun.seconds;
+    const bareRate = bareLatencies.length / bareSeconds;
     console.log(
-      `bare Hono route:   ${bareRate.toFixed(0)} requests/s (${bareLatencies.length} in ${bareRun.seconds.toFixed(1)} s after ${BARE_WARMUP_MS / 1000} s warm-up), ${p50p99(bareLatencies)}`,
+      `bare Hono route:   ${bareRate.toFixed(0)} requests/s (${bareLatencies.length} in ${bareSeconds.toFixed(1)} s after ${BARE_WARMUP_MS / 1000} s warm-up), ${p50p99(bareLatencies)}`,
     );
-    console.log(`  ${cpuLine(bareCpu, bareRun.seconds, bareLatencies.length, 'a request')}`);
+    console.log(`  ${cpuLine(bareCpu, bareSeconds, bareLatencies.length, 'a request')}`);
     bareFailures.print('bare route');
 
     // 2. Step-ups for the ratio, on a fresh reference backend after a warm-up.
@@ -722,7 +745,7 @@ async function main(): Promise<number> {
     const { environmentId } = await call<{ environmentId: string }>(ratio.base, 'set-up', 'POST', 'dev/session', { body: { userId: 'bob' } });
     const ratioUsers = await createUsers(ratio.base, softDeadline, setupFailures);
     const stepUpFailures = new Failures();
-    until = performance.now() + STEP_UP_WARMUP_MS;
+    let until = performance.now() + STEP_UP_WARMUP_MS;
     await driveStepUps(ratio.base, environmentId, ratioUsers, () => performance.now() >= until || pastDeadline(), stepUpFailures, () => {});
     const stepUpLatencies: number[] = [];
     const stageLatencies = new Map<Stage, number[]>(STAGES.map((s) => [s, []]));
@@ -761,31 +784,19 @@ async function main(): Promise<number> {
     // nothing of its own. The bearer is a real session's, so the requests are as long.
     const floor = await startChild(FLOOR_APP, [], [], { STEP_UP_SIGNING_KEY: signingKey });
     backends.push(floor);
-    const floorFailures = new Failures();
-    const floorLatencies: number[] = [];
     const bearer = ratioUsers[0]!.jwt;
-    const floorRequest = async (record: boolean) => {
-      const t0 = performance.now();
-      try {
-        await floorStepUp(floor.base, bearer);
-        if (record) floorLatencies.push(performance.now() - t0);
-      } catch (error) {
-        floorFailures.add(error);
-      }
-    };
-    until = performance.now() + STEP_UP_WARMUP_MS;
-    await hammer(() => performance.now() >= until || pastDeadline(), BARE_MAX_REQUESTS, () => floorRequest(false));
-    until = performance.now() + STEP_UP_MEASURE_MS;
-    const floorCpu0 = cpuSnapshot(floor.child);
-    const floorRun = await hammer(() => performance.now() >= until || pastDeadline(), BARE_MAX_REQUESTS, () => floorRequest(true));
-    const floorCpu1 = cpuSnapshot(floor.child);
-    const floorCpu = floorCpu0 && floorCpu1 && cpuDelta(floorCpu0, floorCpu1);
+    const {
+      latencies: floorLatencies,
+      seconds: floorSeconds,
+      cpu: floorCpu,
+      failures: floorFailures,
+    } = await measure(floor.child, STEP_UP_WARMUP_MS, STEP_UP_MEASURE_MS, pastDeadline, () => floorStepUp(floor.base, bearer));
     await stopChild(floor.child);
-    const floorRate = floorLatencies.length / floorRun.seconds;
+    const floorRate = floorLatencies.length / floorSeconds;
     console.log(
-      `the floor:         ${floorRate.toFixed(1)} step-ups/s (${floorLatencies.length} in ${floorRun.seconds.toFixed(1)} s: the five requests to a Hono app that only signs and verifies the ES256 token with jose), ${p50p99(floorLatencies)}`,
+      `the floor:         ${floorRate.toFixed(1)} step-ups/s (${floorLatencies.length} in ${floorSeconds.toFixed(1)} s: the five requests to a Hono app that only signs and verifies the ES256 token with jose), ${p50p99(floorLatencies)}`,
     );
-    console.log(`  ${cpuLine(floorCpu, floorRun.seconds, floorLatencies.length, 'a step-up')}`);
+    console.log(`  ${cpuLine(floorCpu, floorSeconds, floorLatencies.length, 'a step-up')}`);
     floorFailures.print('floor step-ups');
     if (floorFailures.count > 0) ok = false;
     console.log(
