@@ -780,8 +780,9 @@ async function main(): Promise<number> {
       );
     }
 
-    // 2b. The floor, measured as the step-ups above: what is left of N when the backend does
-    // nothing of its own. The bearer is a real session's, so the requests are as long.
+    // 2b. The floor, measured as the step-ups above and for as long as they were (the users'
+    // budgets may end them early): what is left of N when the backend does nothing of its own.
+    // The bearer is a real session's, so the requests are as long.
     const floor = await startChild(FLOOR_APP, [], [], { STEP_UP_SIGNING_KEY: signingKey });
     backends.push(floor);
     const bearer = ratioUsers[0]!.jwt;
@@ -790,7 +791,7 @@ async function main(): Promise<number> {
       seconds: floorSeconds,
       cpu: floorCpu,
       failures: floorFailures,
-    } = await measure(floor.child, STEP_UP_WARMUP_MS, STEP_UP_MEASURE_MS, pastDeadline, () => floorStepUp(floor.base, bearer));
+    } = await measure(floor.child, STEP_UP_WARMUP_MS, ratioRun.seconds * 1000, pastDeadline, () => floorStepUp(floor.base, bearer));
     await stopChild(floor.child);
     const floorRate = floorLatencies.length / floorSeconds;
     console.log(
