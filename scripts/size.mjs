@@ -28,14 +28,17 @@ const verbose = process.argv.includes('--verbose');
 /** The package's public entry points, resolved as its `exports` map does (to `dist/`). */
 const packageEntries = {
   name: 'step-up-kit-package',
-  resolveId(source) {
+  resolveId(source, importer) {
     if (source === 'step-up-kit') return join(ROOT, 'dist/src/index.js');
     if (source === 'step-up-kit/dynamic') return join(ROOT, 'dist/src/dynamic/index.js');
     if (source === 'step-up-kit/components') return join(ROOT, 'dist/components/index.js');
     const define = /^step-up-kit\/components\/define\/([\w-]+)$/.exec(source);
     if (define) return join(ROOT, `dist/components/define/${define[1]}.js`);
     // the libraries' entry (below) imports them by name from a temporary folder: as the kit does
-    if (/^(lit|@lit\/|@simplewebauthn\/|@noble\/)/.test(source)) return this.resolve(source, join(ROOT, 'dist/src/index.js'), { skipSelf: true });
+    const fromEntry = importer !== undefined && !importer.startsWith(ROOT);
+    if (fromEntry && /^(lit|@lit\/|@simplewebauthn\/|@noble\/)/.test(source)) {
+      return this.resolve(source, join(ROOT, 'dist/src/index.js'), { skipSelf: true });
+    }
     return null;
   },
 };
@@ -173,7 +176,7 @@ async function build(dir, name, source, { oneChunk = false } = {}) {
     cwd: ROOT,
     platform: 'browser',
     plugins: [packageEntries],
-    external: oneChunk ? (id) => /translations\/(?!en\.js)[\w-]+\.js$/.test(id) : undefined,
+    external: oneChunk ? (id) => isLocaleTable(id) : undefined,
     transform: { target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' } },
     // like an app build, the entry chunk may export shared code to lazy chunks; its own exports
     // (the scenario's use of the kit) are kept so that tree-shaking does not drop them
@@ -189,7 +192,7 @@ async function build(dir, name, source, { oneChunk = false } = {}) {
  * Chunks holding only an on-demand locale table (German, …): a page loads one only when
  * it renders in that language, so they are reported on their own line, not in a scenario.
  */
-const isLocaleTable = (id) => /components\/translations\/[\w-]+\.js$/.test(id) && !id.endsWith('/en.js');
+const isLocaleTable = (id) => /translations\/[\w-]+\.js$/.test(id) && !/\/(en|strings)\.js$/.test(id);
 const isLocaleChunk = (chunk) => {
   const rendered = Object.entries(chunk.modules).filter(([, m]) => m.renderedLength > 0);
   return rendered.length > 0 && rendered.every(([id]) => isLocaleTable(id));

@@ -1,8 +1,9 @@
 // The least an email step-up can cost a backend here, for `scripts/bench-server.ts`: the same
 // five requests a step-up makes (check, send, the code, verify, the protected call), each body
 // read as JSON and each answer small JSON, on a Hono app served as server/standalone.ts serves
-// the reference backend — and the one cryptography no backend can skip: an ES256 elevated token
-// signed with jose on verify, and verified with jose against its key set on the protected call.
+// the reference backend — and the cryptography the design asks of every backend: an ES256
+// elevated token (verifiable against published keys) signed with jose on verify, and verified
+// with jose against its key set on the protected call.
 // Nothing else: no session, no store, no code, no checks. The reference backend's cost above
 // this is its own work; this floor is what the goal of the ratio has to leave room for.
 import { createPublicKey } from 'node:crypto';
