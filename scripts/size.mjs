@@ -14,8 +14,7 @@
 // reachability, so an app importing anything from the `step-up-kit` barrel pulls every core
 // module into the chunk it shares with the lazy method elements; Rolldown tree-shakes first.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -28,18 +27,12 @@ const verbose = process.argv.includes('--verbose');
 /** The package's public entry points, resolved as its `exports` map does (to `dist/`). */
 const packageEntries = {
   name: 'step-up-kit-package',
-  resolveId(source, importer) {
+  resolveId(source) {
     if (source === 'step-up-kit') return join(ROOT, 'dist/src/index.js');
     if (source === 'step-up-kit/dynamic') return join(ROOT, 'dist/src/dynamic/index.js');
     if (source === 'step-up-kit/components') return join(ROOT, 'dist/components/index.js');
     const define = /^step-up-kit\/components\/define\/([\w-]+)$/.exec(source);
-    if (define) return join(ROOT, `dist/components/define/${define[1]}.js`);
-    // the libraries' entry (below) imports them by name from a temporary folder: as the kit does
-    const fromEntry = importer !== undefined && !importer.startsWith(ROOT);
-    if (fromEntry && /^(lit|@lit\/|@simplewebauthn\/|@noble\/)/.test(source)) {
-      return this.resolve(source, join(ROOT, 'dist/src/index.js'), { skipSelf: true });
-    }
-    return null;
+    return define ? join(ROOT, `dist/components/define/${define[1]}.js`) : null;
   },
 };
 
@@ -229,7 +222,10 @@ if (!existsSync(join(ROOT, 'dist/src/index.js'))) {
   process.exit(1);
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'step-up-kit-size-'));
+// Inside the repository, so an entry's imports of libraries by name resolve as the kit's do.
+const cache = join(ROOT, 'node_modules/.cache');
+await mkdir(cache, { recursive: true });
+const dir = await mkdtemp(join(cache, 'step-up-kit-size-'));
 try {
   const builds = {};
   for (const [name, source] of Object.entries(ENTRIES)) builds[name] = await build(dir, name, source);
