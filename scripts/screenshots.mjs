@@ -112,7 +112,7 @@ try {
       // offline when the method's code is fetched: the browser's own network failure
       await page.setRequestInterception(true);
       page.on('request', (request) =>
-        request.url().includes('/define/step-up-code-methods.') ? request.abort('internetdisconnected') : request.continue(),
+        request.url().includes('/define/step-up-mfa-methods.') ? request.abort('internetdisconnected') : request.continue(),
       );
     }
     const query = new URLSearchParams(shot).toString();

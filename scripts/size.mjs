@@ -130,7 +130,10 @@ const SCENARIOS = [
   // Then the SIWE message without ox's builder (−2.2 kB). Then each method passing its own
   // error sentences, so that the core's check + email leaves them out (+0.1–0.2 kB in the
   // dialog's figures: the tables apart and the code that passes them).
-  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 39.35 * KB },
+  // Then the authenticator-app and recovery-code elements apart from the email/SMS one (+0.9 kB:
+  // two more chunks, the shared code field one of them), which takes 2.2 kB off a page whose
+  // users answer with an authenticator app and costs an email or SMS page 0.2 kB.
+  { name: 'dialog + all six methods (every chunk)', entry: 'dialog', measure: 'all', budget: 40.25 * KB },
   { name: 'dialog before the first method (asked)', entry: 'dialog', measure: 'initial', opens: ['step-up-dialog/dialog-view'], budget: 22.8 * KB },
   // The documented import (README). It loaded every method up front before (37.1 kB), then the
   // dialog with its run (21.1 kB); now the element alone, its view (the run, the modal) when a
@@ -146,15 +149,27 @@ const SCENARIOS = [
     entry: 'components',
     measure: 'initial',
     opens: ['step-up-dialog/dialog-view', 'define/step-up-totp'],
-    budget: 29.3 * KB,
-    without: ['@simplewebauthn/', '/dist/src/passkey.js', '/dist/src/wallet.js', '/dist/src/wallets/siwe.js', '/dist/src/wallets/wallet-registry.js', '/dist/src/social.js'],
+    budget: 27.05 * KB,
+    without: [
+      '@simplewebauthn/', '/dist/src/passkey.js', '/dist/src/wallet.js', '/dist/src/wallets/siwe.js', '/dist/src/wallets/wallet-registry.js', '/dist/src/social.js',
+      // the email/SMS element's own parts
+      '/dist/src/calling-codes.js', '/dist/src/pending-codes.js', '/step-up-otp/step-up-otp.js',
+    ],
+  },
+  {
+    name: 'README page: + an email or SMS code',
+    entry: 'components',
+    measure: 'initial',
+    opens: ['step-up-dialog/dialog-view', 'define/step-up-otp'],
+    budget: 29.55 * KB,
+    without: ['@simplewebauthn/', '/dist/src/passkey.js', '/dist/src/wallet.js', '/dist/src/social.js', '/step-up-totp/step-up-totp.js', '/dist/src/mfa.js'],
   },
   { name: 'README page: + a passkey', entry: 'components', measure: 'initial', opens: ['step-up-dialog/dialog-view', 'define/step-up-passkey'], budget: 28.2 * KB },
-  { name: 'README page: every method', entry: 'components', measure: 'all', budget: 40.1 * KB },
+  { name: 'README page: every method', entry: 'components', measure: 'all', budget: 41 * KB },
   // The SDK does the requests and keeps the tokens; the method chunks still carry the core's
   // calls (each element's default), so this is the dialog's size less the core client's setup.
   // It says which of the SDK's functions are missing when given anything else (+0.15 kB).
-  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 40.2 * KB },
+  { name: 'dialog on Dynamic\'s SDK (step-up-kit/dynamic)', entry: 'dialog-dynamic', measure: 'all', budget: 41.1 * KB },
 ];
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

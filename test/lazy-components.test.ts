@@ -1,7 +1,7 @@
 // The documented import (`step-up-kit/components`) defines the dialog at once; what the dialog
 // does once used (its view) loads when the page is idle or when it is first asked; a method's
 // element only when the dialog first shows it: a TOTP user's page never defines — never loads —
-// the passkey, wallet or social elements.
+// the email/SMS, passkey, wallet or social elements.
 import { expect, fixture, html } from '@open-wc/testing';
 import { generate } from 'otplib';
 import '../components/index.js';
@@ -47,7 +47,7 @@ describe('step-up-kit/components', () => {
     }
   });
 
-  it('defines the dialog at once and a method when it is first shown: the code methods together, nothing else', async () => {
+  it('defines the dialog at once and a method when it is first shown: the authenticator app with the recovery code, nothing else', async () => {
     expect(customElements.get('step-up-dialog')).to.not.equal(undefined);
     expect(defined()).to.deep.equal([]);
 
@@ -59,6 +59,6 @@ describe('step-up-kit/components', () => {
     await type(await generate({ secret: (await secretsOf('alice')).totpSecret! }));
     expect(await outcome).to.include({ method: 'totp' });
 
-    expect(defined()).to.deep.equal(['step-up-totp', 'step-up-otp', 'step-up-recovery-code']);
+    expect(defined()).to.deep.equal(['step-up-totp', 'step-up-recovery-code']);
   });
 });

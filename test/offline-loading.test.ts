@@ -14,8 +14,8 @@ import { codeInput, collect, deepActive, inShadow, press, shownMethod, textOf, t
 import { waitUntil } from './support/wait.js';
 
 const VIEW = '/step-up-dialog/dialog-view.';
-/** The authenticator-app, email/SMS and recovery-code elements: one module loads them. */
-const CODE_METHODS = '/define/step-up-code-methods.';
+/** The authenticator-app and recovery-code elements (alice's first method): one module loads them. */
+const MFA_METHODS = '/define/step-up-mfa-methods.';
 
 const failRequests = (parts: string[]) => executeServerCommand('network:fail', { urlPatterns: parts.map((part) => `*${part}*`) });
 const triedToFetch = (part: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(part));
@@ -26,7 +26,7 @@ describe('offline while the kit loads', () => {
 
   // Alone in this file: nothing on the page has loaded the view or a method yet.
   it('the view: network_error and nothing opens; a method: "Try again", focused; back online the step-up completes', async () => {
-    await failRequests([VIEW, CODE_METHODS]);
+    await failRequests([VIEW, MFA_METHODS]);
     const { client } = await signedInClient('alice');
     const dialog = await fixture<StepUpDialog>(html`<step-up-dialog lang="en" .client=${client}></step-up-dialog>`);
     const cancels = collect(dialog, 'stepupcancel');
@@ -39,8 +39,8 @@ describe('offline while the kit loads', () => {
     expect(dialog.open).to.equal(false);
     expect(cancels, 'no run started, so none was cancelled').to.have.length(0);
 
-    // The view can load now; the code methods still cannot.
-    await failRequests([CODE_METHODS]);
+    // The view can load now; the authenticator-app element still cannot.
+    await failRequests([MFA_METHODS]);
     const outcome = dialog.requestStepUp(TokenScope.Walletexport);
     await waitForOpen(dialog);
     await waitUntil(() => dialog.shadowRoot!.querySelector('[part=load-error]'), 'the method\'s load error');

@@ -4,10 +4,10 @@
 import { registerElementLoader } from '../internal/element-loaders.js';
 import { StepUpDialog } from '../step-up-dialog/step-up-dialog.js';
 
-const codeMethods = () => import('./step-up-code-methods.js');
-registerElementLoader('step-up-totp', codeMethods);
-registerElementLoader('step-up-otp', codeMethods);
-registerElementLoader('step-up-recovery-code', codeMethods);
+const mfaMethods = () => import('./step-up-mfa-methods.js');
+registerElementLoader('step-up-totp', mfaMethods);
+registerElementLoader('step-up-recovery-code', mfaMethods);
+registerElementLoader('step-up-otp', () => import('./step-up-otp.js'));
 registerElementLoader('step-up-passkey', () => import('./step-up-passkey.js'));
 registerElementLoader('step-up-social', () => import('./step-up-social.js'));
 registerElementLoader('step-up-wallet', () => import('./step-up-wallet.js'));
