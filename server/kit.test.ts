@@ -19,6 +19,7 @@ import { requireElevation as requireElevationFetch } from './kit/fetch.js';
 import { requireElevation, type ElevationEnv } from './kit/hono.js';
 import type { RequireElevationOptions } from './kit/refusal.js';
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS } from './kit/verify-elevation.js';
+import { createMemoryStore } from './stores/step-up-store.js';
 import { call, elevatedTokenFor, TEST_SIGNING_KEY } from './test-helpers.js';
 
 /** Spent ids kept by the app, as one instance would keep them in memory. */
@@ -126,6 +127,80 @@ describe('the server kit on an app\'s API', () => {
     assert.equal((await (await send(honoApp(late), '/export', 'bob', token)).json()).payload.reason, 'expired');
     const withinSkew = options({ now: () => (exp + DEFAULT_CLOCK_TOLERANCE_SECONDS - 1) * 1000 });
     assert.equal((await send(honoApp(withinSkew), '/export', 'bob', token)).status, 200);
+  });
+
+  it('a spent single-use token stays refused for as long as the check could accept it: past exp, to the end of the skew', async () => {
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    // the app's clock, and its store of spent ids forgetting them by that clock, as a real one does
+    let nowMs = (exp - 60) * 1000;
+    const store = createMemoryStore(() => nowMs);
+    const app = honoApp(options({ now: () => nowMs, spendOnce: (jti, untilMs) => store.setOnce(`spent:${jti}`, untilMs) }));
+    assert.equal((await send(app, '/export', 'bob', token)).status, 200);
+    for (const secondsAfterExp of [0, 1, DEFAULT_CLOCK_TOLERANCE_SECONDS - 1]) {
+      nowMs = (exp + secondsAfterExp) * 1000 + 500;
+      const replay = await send(app, '/export', 'bob', token);
+      assert.equal(replay.status, 401, `${secondsAfterExp} s past exp`);
+      assert.equal((await replay.json()).payload.reason, 'used');
+    }
+    nowMs = (exp + DEFAULT_CLOCK_TOLERANCE_SECONDS) * 1000;
+    assert.equal((await (await send(app, '/export', 'bob', token)).json()).payload.reason, 'expired');
+  });
+
+  it('a single-use token first used within the skew past exp is spent, not accepted again', async () => {
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    let nowMs = (exp + 1) * 1000;
+    const store = createMemoryStore(() => nowMs);
+    const app = honoApp(options({ now: () => nowMs, spendOnce: (jti, untilMs) => store.setOnce(`spent:${jti}`, untilMs) }));
+    assert.equal((await send(app, '/export', 'bob', token)).status, 200);
+    nowMs += 2000;
+    assert.equal((await (await send(app, '/export', 'bob', token)).json()).payload.reason, 'used');
+  });
+
+  it('maxAge: a token whose proof is older than max_age (beyond the skew) is refused as expired, and not spent', async () => {
+    const multiUse = await elevatedTokenFor(stepUp, 'bob', 'wallet:sign');
+    const claims = JSON.parse(Buffer.from(multiUse.split('.')[1]!, 'base64url').toString());
+    assert.equal(typeof claims.auth_time, 'number');
+    const at = (secondsAfterProof: number) => options({ now: () => (claims.auth_time + secondsAfterProof) * 1000 });
+    const app = (opts: RequireElevationOptions<Request>, maxAge: number) => {
+      const hono = new Hono<ElevationEnv>();
+      hono.post('/sign', requireElevation('wallet:sign', { ...forHono(opts), maxAge }), (c) => c.json({ signed: true }));
+      return hono;
+    };
+    assert.equal((await send(app(at(60 + DEFAULT_CLOCK_TOLERANCE_SECONDS), 60), '/sign', 'bob', multiUse)).status, 200);
+    const stale = await send(app(at(61 + DEFAULT_CLOCK_TOLERANCE_SECONDS), 60), '/sign', 'bob', multiUse);
+    assert.equal(stale.status, 401);
+    assert.match(stale.headers.get('www-authenticate') ?? '', /scope="wallet:sign", max_age=60$/);
+    assert.equal((await stale.json()).payload.reason, 'expired');
+    assert.equal((await send(app(at(61 + DEFAULT_CLOCK_TOLERANCE_SECONDS), 120), '/sign', 'bob', multiUse)).status, 200);
+
+    // a single-use token refused for its age is left unspent: a route without max_age still takes it once
+    const singleUse = await elevatedTokenFor(stepUp, 'bob', 'wallet:export');
+    const { auth_time: provedAt } = JSON.parse(Buffer.from(singleUse.split('.')[1]!, 'base64url').toString());
+    const spendOnce = memorySpends();
+    const later = options({ now: () => (provedAt + 120) * 1000, spendOnce });
+    const strict = new Hono<ElevationEnv>();
+    strict.post('/export', requireElevation('wallet:export', { ...forHono(later), maxAge: 30 }), (c) => c.json({ ok: true }));
+    assert.equal((await (await send(strict, '/export', 'bob', singleUse)).json()).payload.reason, 'expired');
+    assert.equal((await send(honoApp(later), '/export', 'bob', singleUse)).status, 200);
+  });
+
+  it('acrValues: only a token whose acr is one of them passes; the reference backend\'s tokens, which carry none, are refused', async () => {
+    const token = await elevatedTokenFor(stepUp, 'bob', 'wallet:sign');
+    const refused = await send(honoApp(options()), '/sign', 'bob', token);
+    assert.equal(refused.status, 401);
+    assert.match(refused.headers.get('www-authenticate') ?? '', /acr_values="phr"$/);
+    assert.deepEqual((await refused.json()).payload, { scope: 'wallet:sign', reason: 'wrong_method' });
+
+    // a step-up server that says how: tokens signed with a key the app trusts, with and without `acr: 'phr'`
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'acr-test', alg: 'ES256' };
+    const claims = { ...JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()), jti: crypto.randomUUID() };
+    const sign = (extra: object) => new SignJWT({ ...claims, ...extra }).setProtectedHeader({ alg: 'ES256', kid: 'acr-test' }).sign(privateKey);
+    const withKeys = honoApp(options({ keys: { keys: [jwk] } }));
+    assert.equal((await send(withKeys, '/sign', 'bob', await sign({ acr: 'phr' }))).status, 200);
+    assert.equal((await (await send(withKeys, '/sign', 'bob', await sign({ acr: 'pwd' }))).json()).payload.reason, 'wrong_method');
   });
 
   it('Fetch handlers (Next.js and the like): the same check around a plain handler', async () => {

@@ -5,12 +5,8 @@
 import type { WireErrorBody } from '@step-up-kit/protocol';
 import type { ElevationRefusal, VerifyElevationOptions } from './verify-elevation.js';
 
-export interface ChallengeOptions {
-  /** Seconds since the user's proof within which a token is acceptable (RFC 9470 `max_age`). */
-  maxAge?: number;
-  /** Authentication context class references the call requires (RFC 9470 `acr_values`). */
-  acrValues?: string;
-}
+/** What the challenge announces, and the check enforces (see VerifyElevationOptions). */
+export type ChallengeOptions = Pick<VerifyElevationOptions, 'maxAge' | 'acrValues'>;
 
 /**
  * What every adapter's `requireElevation(scope, options)` takes: the check's options, with
@@ -18,7 +14,7 @@ export interface ChallengeOptions {
  * request, the Fetch `Request`), where the app's session already is.
  */
 export type RequireElevationOptions<R = Request> = Omit<VerifyElevationOptions, 'scope' | 'getUserId'> &
-  ChallengeOptions & { getUserId(request: R): string | null | undefined | Promise<string | null | undefined> };
+  { getUserId(request: R): string | null | undefined | Promise<string | null | undefined> };
 
 const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`;
 

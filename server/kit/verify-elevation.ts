@@ -1,8 +1,10 @@
 // The server kit's one check of an elevated token, over the Fetch `Request`, for any framework:
 // an ES256 signature against the step-up server's keys (local, or its JWKS fetched and cached),
 // `exp` with a small skew, `iss`, `aud`, `sub` equal to the app's signed-in user, the scope;
-// and a single-use token spent atomically, so that the first use wins everywhere the store is
-// shared. The answer is the claims, or a refusal the adapters turn into an RFC 9470 challenge.
+// where the call asks for them, a proof recent enough (`maxAge`) and of the classes it names
+// (`acrValues`); and a single-use token spent atomically, so that the first use wins everywhere
+// the store is shared. The answer is the claims, or a refusal the adapters turn into an RFC
+// 9470 challenge.
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
@@ -22,7 +24,7 @@ export interface ElevationClaims {
   amr: string[] | undefined;
 }
 
-export type RefusalReason = 'missing' | 'invalid' | 'expired' | 'used' | 'wrong_scope' | 'wrong_user' | 'unavailable';
+export type RefusalReason = 'missing' | 'invalid' | 'expired' | 'used' | 'wrong_scope' | 'wrong_user' | 'wrong_method' | 'unavailable';
 
 export interface ElevationRefusal {
   reason: RefusalReason;
@@ -50,8 +52,21 @@ export interface VerifyElevationOptions {
   /**
    * Spends `jti` until `expiresAtMs`, atomically: true for the first spend only, on every
    * instance that shares the store. Throwing (store down) refuses the call as `unavailable`.
+   * `expiresAtMs` is past the last moment this check could accept the token (its `exp` plus
+   * the clock tolerance), so a spent token is remembered for as long as it could be replayed.
    */
   spendOnce(jti: string, expiresAtMs: number): boolean | Promise<boolean>;
+  /**
+   * Seconds since the user's proof (`auth_time`) within which a token is accepted (RFC 9470
+   * `max_age`). A token without `auth_time` is then refused.
+   */
+  maxAge?: number;
+  /**
+   * Authentication context class references the call accepts, space-separated (RFC 9470
+   * `acr_values`): the token's `acr` claim must be one of them. A token without `acr` is then
+   * refused; the reference backend's tokens carry none (they say how in `amr`).
+   */
+  acrValues?: string;
   clockToleranceSeconds?: number;
   /** Clock in ms, for tests. */
   now?: () => number;
@@ -64,6 +79,7 @@ const DESCRIPTIONS: Record<RefusalReason, string> = {
   used: 'This confirmation was already used. Confirm your identity again.',
   wrong_scope: 'Your confirmation does not cover this action. Confirm your identity for it.',
   wrong_user: 'This confirmation was made by another account. Confirm your identity again.',
+  wrong_method: 'This action needs another way of confirming your identity.',
   unavailable: 'Confirmations cannot be checked right now. Try again in a moment.',
 };
 
@@ -93,6 +109,7 @@ export async function verifyElevation(request: Request, options: VerifyElevation
   const token = request.headers.get(ELEVATED_TOKEN_HEADER)?.trim();
   if (!token) return refuse('missing', scope);
   const now = options.now ?? Date.now;
+  const toleranceSeconds = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
 
   let payload: JWTPayload;
   try {
@@ -100,7 +117,7 @@ export async function verifyElevation(request: Request, options: VerifyElevation
       algorithms: ['ES256'],
       issuer: options.issuer,
       audience: options.audience,
-      clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+      clockTolerance: toleranceSeconds,
       currentDate: new Date(now()),
       requiredClaims: ['sub', 'scope', 'jti', 'exp'],
     }));
@@ -121,12 +138,19 @@ export async function verifyElevation(request: Request, options: VerifyElevation
   if (!userId || sub !== userId) return refuse('wrong_user', scope);
   const scopes = payload.scope.split(' ').filter(Boolean);
   if (!scopes.includes(scope)) return refuse('wrong_scope', scope);
+  const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : undefined;
+  if (options.maxAge !== undefined && !provedWithin(authTime, options.maxAge + toleranceSeconds, now())) return refuse('expired', scope);
+  if (options.acrValues && !options.acrValues.split(/\s+/).includes(typeof payload.acr === 'string' ? payload.acr : '')) {
+    return refuse('wrong_method', scope);
+  }
 
+  // Checked last: a token refused for any other reason is not spent.
   const singleUse = payload.singleUse === true;
   if (singleUse) {
     let first: boolean;
     try {
-      first = await options.spendOnce(jti, exp * 1000);
+      // remembered one second past the last moment jose would still accept it (exp + tolerance)
+      first = await options.spendOnce(jti, (exp + toleranceSeconds + 1) * 1000);
     } catch (error) {
       console.error(`step-up-kit: spent tokens cannot be recorded (${(error as Error).message}); refusing single-use tokens.`);
       return refuse('unavailable', scope);
@@ -141,10 +165,15 @@ export async function verifyElevation(request: Request, options: VerifyElevation
       singleUse,
       jti,
       exp,
-      auth_time: typeof payload.auth_time === 'number' ? payload.auth_time : undefined,
+      auth_time: authTime,
       amr: stringArray(payload.amr),
     },
   };
+}
+
+/** True when the proof at `authTime` (seconds) is at most `seconds` old at `nowMs`; false without one. */
+function provedWithin(authTime: number | undefined, seconds: number, nowMs: number): boolean {
+  return authTime !== undefined && nowMs / 1000 - authTime <= seconds;
 }
 
 /** A fetch that never reached the JWKS host (refused, DNS, offline). */
