@@ -3,6 +3,7 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
 import { sessionToken } from './http.js';
+import { readStepUpRefusal } from './step-up-refusal.js';
 import { ELEVATED_TOKEN_HEADER, type ScopeValue } from '@step-up-kit/protocol';
 
 
@@ -15,7 +16,9 @@ export type ElevatedFetchInit = RequestInit & { scope: ScopeValue };
  * followed (a redirect would carry the header elsewhere). Throws `step_up_required` when no
  * valid token for the scope is held; a single-use token is spent by this call, and only by a
  * request that is actually sent: one that cannot be built (a URL with credentials, a bad
- * header) is refused with `invalid_request` and leaves the token held.
+ * header, a stream body without `duplex: 'half'`, on a GET or HEAD, locked or already read) is
+ * refused with `invalid_request` and leaves the token held. A token the server refuses with a
+ * step-up challenge is forgotten: the next check asks the server again.
  */
 export async function elevatedFetch(
   path: string | URL,
@@ -39,21 +42,28 @@ export async function elevatedFetch(
     if (authToken && !headers.has('authorization')) headers.set('authorization', `Bearer ${authToken}`);
     // Built once before the token is taken: whatever fetch would refuse (credentials in the
     // URL, a bad header name or body) throws here, so a single-use token is only spent on a
-    // request that leaves.
-    // (A stream body would be locked by this trial request, so the trial goes without it.)
-    new Request(url, { ...rest, body: rest.body instanceof ReadableStream ? null : rest.body, headers, redirect: 'error' });
+    // request that leaves. A stream body goes in as it is: building a Request applies the
+    // stream rules (duplex, no body on GET or HEAD, not locked, not already read, which no
+    // property shows) without reading or locking the stream; only sending reads it.
+    new Request(url, { ...rest, headers, redirect: 'error' });
   } catch (cause) {
-    throw new StepUpError('invalid_request', { message: 'This request cannot be sent: its address or headers are not valid.', cause });
+    throw new StepUpError('invalid_request', { message: 'This request cannot be sent: its address, headers or content are not valid.', cause });
   }
   throwIfCancelled(rest.signal ?? undefined);
 
   const token = client.tokens.take(scope, true);
   if (!token) throw new StepUpError('step_up_required');
   headers.set(ELEVATED_TOKEN_HEADER, token);
+  let response: Response;
   try {
-    return await client.fetch(url, { ...rest, headers, redirect: 'error' });
+    response = await client.fetch(url, { ...rest, headers, redirect: 'error' });
   } catch (cause) {
     if (rest.signal?.aborted) throw new StepUpError('cancelled', { cause });
     throw new StepUpError('network_error', { cause });
   }
+  // The server refused the token it was given: held on, it would make the step-up look done
+  // (checkStepUpAuth answers from the store) and be sent again until it expires. The refusal is
+  // read from a clone, so the caller's response stays readable.
+  if (await readStepUpRefusal(response)) client.tokens.forget(token);
+  return response;
 }

@@ -9,9 +9,18 @@ import {
   verifyOTP,
   checkStepUpAuth,
   StepUpError,
+  type ElevatedFetchInit,
   type StepUpClient,
 } from '../src/index.js';
-import { advanceServerClock, API_BASE, latestCode, recordingFetch, resetBackend, signedInClient } from './support/backend.js';
+import {
+  advanceServerClock,
+  API_BASE,
+  elevateThroughExternalAuth,
+  latestCode,
+  recordingFetch,
+  resetBackend,
+  signedInClient,
+} from './support/backend.js';
 import { arrivedAt, craftToken, ECHO_API, nowSeconds, scriptedApi } from './support/scripted.js';
 import { rejection } from './support/rejection.js';
 
@@ -34,6 +43,30 @@ function offlineFetch(): { fetch: typeof fetch; urls: string[] } {
     },
   };
 }
+
+/**
+ * Real fetch for streamed uploads, recording every call and the bytes each one sent. Chromium
+ * streams an upload only over HTTP/2 and the test server speaks HTTP/1.1: this app fetch reads
+ * the stream and sends its bytes, so that the real route answers.
+ */
+function streamingFetch(): { fetch: typeof fetch; sent: { url: string; body?: string }[] } {
+  const sent: { url: string; body?: string }[] = [];
+  return {
+    sent,
+    fetch: async (input, init) => {
+      const call: { url: string; body?: string } = { url: String(input instanceof Request ? input.url : input) };
+      sent.push(call);
+      const request = new Request(input, init);
+      call.body = await request.text();
+      return fetch(request.url, { method: request.method, headers: request.headers, body: call.body });
+    },
+  };
+}
+
+/** A body an app streams, e.g. a file it uploads. */
+const streamOf = (text: string) => new Blob([text]).stream();
+
+const CONTENT_REFUSED = 'This request cannot be sent: its address, headers or content are not valid.';
 
 describe('elevatedFetch and the protected endpoints', () => {
   beforeEach(resetBackend);
@@ -111,6 +144,66 @@ describe('elevatedFetch and the protected endpoints', () => {
     expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client)).to.equal(token);
   });
 
+  it('a stream body without duplex is refused and the single-use token is still held; sent with duplex, the same stream goes out whole', async () => {
+    const app = streamingFetch();
+    const { client } = await signedInClient('bob', { fetch: app.fetch });
+    await elevateThroughExternalAuth(client, 'bob', 'wallet:export');
+    const EXPORT = `${API_BASE}/protected/wallet/export`;
+    const uploads = () => app.sent.filter((call) => new URL(call.url).pathname === EXPORT);
+    const upload = streamOf('{"note":"my backup"}');
+
+    // fetch itself refuses a stream without duplex: the token would be spent on nothing
+    const error = await rejection(elevatedFetch(EXPORT, { method: 'POST', scope: 'wallet:export', body: upload }, client));
+    expect(error).to.be.instanceOf(StepUpError);
+    expect(error.code).to.equal('invalid_request');
+    expect(error.message).to.equal(CONTENT_REFUSED);
+    expect(uploads(), 'requests sent').to.deep.equal([]);
+    expect(getElevatedAccessToken({ scope: 'wallet:export', consume: false }, client)).to.be.a('string');
+    expect(upload.locked, 'the refused call left the stream to the app').to.equal(false);
+
+    const init = { method: 'POST', scope: 'wallet:export', body: upload, duplex: 'half' } as ElevatedFetchInit;
+    const response = await elevatedFetch(EXPORT, init, client);
+    expect(response.status).to.equal(200);
+    expect(uploads().map((call) => call.body)).to.deep.equal(['{"note":"my backup"}']);
+    expect(getElevatedAccessToken({ scope: 'wallet:export', consume: false }, client), 'spent').to.equal(undefined);
+  });
+
+  it('a stream body on a GET or HEAD is refused and the single-use token is still held', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, fetch: recorder.fetch });
+    const token = craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300, singleUse: true });
+    client.tokens.add(token);
+    for (const method of ['GET', 'HEAD']) {
+      const init = { method, scope: 'wallet:sign', body: streamOf('x'), duplex: 'half' } as ElevatedFetchInit;
+      const error = await rejection(elevatedFetch('x', init, client));
+      expect(error, method).to.be.instanceOf(StepUpError);
+      expect(error.code, method).to.equal('invalid_request');
+      expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client), method).to.equal(token);
+    }
+    expect(recorder.urls).to.deep.equal([]);
+  });
+
+  it('a stream that is locked or already read is refused and the single-use token is still held', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { apiBaseUrl: ECHO_API, fetch: recorder.fetch });
+    const token = craftToken({ scope: 'wallet:sign', exp: nowSeconds() + 300, singleUse: true });
+    client.tokens.add(token);
+    const locked = streamOf('x');
+    locked.getReader();
+    const read = streamOf('x');
+    await new Response(read).text(); // read to the end, and unlocked again: only building a Request tells
+    const cancelled = streamOf('x');
+    await cancelled.cancel();
+    for (const [label, body] of Object.entries({ locked, read, cancelled })) {
+      const init = { method: 'POST', scope: 'wallet:sign', body, duplex: 'half' } as ElevatedFetchInit;
+      const error = await rejection(elevatedFetch('x', init, client));
+      expect(error, label).to.be.instanceOf(StepUpError);
+      expect(error.code, label).to.equal('invalid_request');
+      expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false }, client), label).to.equal(token);
+    }
+    expect(recorder.urls).to.deep.equal([]);
+  });
+
   it('does not follow a redirect, even to a page of the API origin that would take the request', async () => {
     // the echo accepts any request: had the redirect been followed, the token would have arrived there
     const target = `${ECHO_API}/redirect-target-${crypto.randomUUID()}`;
@@ -155,6 +248,26 @@ describe('elevatedFetch and the protected endpoints', () => {
       const response = await elevatedFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST', scope: 'credential:link' }, client);
       expect(response.status).to.equal(200);
     }
+  });
+
+  it('a held token the server refuses is forgotten: the next check asks the server, which says step-up is required', async () => {
+    const recorder = recordingFetch();
+    const { client } = await signedInClient('bob', { fetch: recorder.fetch });
+    await elevateThroughExternalAuth(client, 'bob', 'credential:link');
+    // The server's clock runs ahead of the page's: to the server the token's ten minutes are
+    // over, while the client, by its own clock, still holds a live one.
+    await advanceServerClock(11 * 60);
+    expect(client.tokens.has('credential:link')).to.equal(true);
+
+    const response = await elevatedFetch(`${API_BASE}/protected/credentials/link`, { method: 'POST', scope: 'credential:link' }, client);
+    expect(response.status).to.equal(401);
+    expect((await response.json()).payload.reason, 'the caller can still read the refusal').to.equal('expired');
+    expect(client.tokens.has('credential:link')).to.equal(false);
+
+    const before = recorder.urls.length;
+    expect(await checkStepUpAuth({ scope: 'credential:link' }, client)).to.include({ isRequired: true });
+    expect(recorder.urls.slice(before).filter((url) => url.endsWith('/stepUp/check')), 'checks sent').to.have.length(1);
+    expect((await rejection(elevatedFetch('x', { scope: 'credential:link' }, client))).code, 'nothing left to resend').to.equal('step_up_required');
   });
 
   describe('the server refuses', () => {
