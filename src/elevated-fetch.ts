@@ -3,7 +3,6 @@ import type { StepUpClient } from './client.js';
 import { getDefaultClient } from './default-client.js';
 import { StepUpError, throwIfCancelled } from './errors.js';
 import { sessionToken } from './http.js';
-import { readStepUpRefusal } from './step-up-refusal.js';
 import { ELEVATED_TOKEN_HEADER, type ScopeValue } from '@step-up-kit/protocol';
 
 
@@ -17,8 +16,8 @@ export type ElevatedFetchInit = RequestInit & { scope: ScopeValue };
  * valid token for the scope is held; a single-use token is spent by this call, and only by a
  * request that is actually sent: one that cannot be built (a URL with credentials, a bad
  * header, a stream body without `duplex: 'half'`, on a GET or HEAD, locked or already read) is
- * refused with `invalid_request` and leaves the token held. A token the server refuses with a
- * step-up challenge is forgotten: the next check asks the server again.
+ * refused with `invalid_request` and leaves the token held. A token answered with 401 is
+ * forgotten: the next check asks the server again.
  */
 export async function elevatedFetch(
   path: string | URL,
@@ -61,9 +60,10 @@ export async function elevatedFetch(
     if (rest.signal?.aborted) throw new StepUpError('cancelled', { cause });
     throw new StepUpError('network_error', { cause });
   }
-  // The server refused the token it was given: held on, it would make the step-up look done
-  // (checkStepUpAuth answers from the store) and be sent again until it expires. The refusal is
-  // read from a clone, so the caller's response stays readable.
-  if (await readStepUpRefusal(response)) client.tokens.forget(token);
+  // 401: what was sent did not authorise the call (the server kit refuses a token so, whatever
+  // the reason). Held on, the token would make the step-up look done (checkStepUpAuth answers
+  // from the store) and be sent again until it expires; forgotten, it costs at most a step-up.
+  // (Status only: recognising the challenge would bring its parser into every page.)
+  if (response.status === 401) client.tokens.forget(token);
   return response;
 }
