@@ -20,6 +20,6 @@ export { challengeHeader, refusalBody, refusalResponse, type ChallengeOptions, t
 export type { KeyInput, SigningKeyOptions } from './signing-keys.js';
 export { createMemoryStore, type MemoryStepUpStore, type StepUpStore } from './stores/step-up-store.js';
 export { createRedisStore, type RedisStoreOptions } from './stores/redis-store.js';
-export { createMemoryUserDirectory, type MemoryUserDirectory, type UserDirectory } from './user-directory.js';
+export { counterMayBecome, createMemoryUserDirectory, type MemoryUserDirectory, type UserDirectory } from './user-directory.js';
 export type { Credential, EmailCredential, PasskeyCredential, PhoneCredential, RecoveryCodeRecord, SocialCredential, TotpCredential, User, WalletCredential } from './users.js';
 export { createRecoveryCodeHasher, generateRecoveryCode, type RecoveryCodeHasher } from './recovery-codes.js';

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createApp } from './create-reference-server.js';
 import { createServerContext, type ReferenceServerOptions } from './server-context.js';
-import { createMemoryUserDirectory } from './user-directory.js';
-import type { User } from './users.js';
+import { createMemoryUserDirectory, type UserDirectory } from './user-directory.js';
+import { credentialsOf, type User } from './users.js';
+import { createMemoryStore } from './stores/step-up-store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { assertError, call, claimsOf, createTestServer, devSecrets, elevatedTokenFor, sdk, signIn, TEST_SIGNING_KEY, type TestServer } from './test-helpers.js';
@@ -252,6 +253,68 @@ describe('passkey relying party', () => {
     const res = await call(configured.server, 'GET', `sdk/${configured.ctx.environmentId}/${REGISTER}`, { jwt: await configured.ctx.sessions.issue('u1') });
     assert.equal(res.status, 200);
     assert.equal(res.body.rp.id, 'app.example');
+  });
+
+  /**
+   * Instances of one deployment outside dev mode (the key from configuration, the users'
+   * directory and the store shared), and u1, signed in, registering a passkey through the first.
+   */
+  async function deployment(users: UserDirectory = createMemoryUserDirectory([u1()])) {
+    const origin = 'https://app.example';
+    const options = { devMode: false, signingKey: TEST_SIGNING_KEY, users, store: createMemoryStore(), webauthn: { rpId: 'app.example', origins: [origin] } };
+    const instance = () => {
+      const ctx = createServerContext(options);
+      return { server: { app: createApp(ctx), basePath: ctx.basePath }, ctx };
+    };
+    const first = instance();
+    const jwt = await first.ctx.sessions.issue('u1');
+    const authenticator = new SoftAuthenticator(origin);
+    const send = (i: ReturnType<typeof instance>, method: 'GET' | 'POST', route: string, body?: unknown, extra = {}) =>
+      call(i.server, method, `sdk/${i.ctx.environmentId}/${route}`, { jwt, headers: { origin, ...extra }, body });
+    const link = { [ELEVATED_TOKEN_HEADER]: await first.ctx.elevatedTokens.mint('u1', ['credential:link'], 'external') };
+    const registered = await send(first, 'POST', REGISTER, authenticator.register((await send(first, 'GET', REGISTER, undefined, link)).body), link);
+    assert.equal(registered.status, 200, JSON.stringify(registered.body));
+    const assertion = async (i = first, overrides = {}) => authenticator.authenticate((await send(i, 'GET', AUTH)).body, overrides);
+    const verify = (response: object, i = first) => send(i, 'POST', AUTH, { ...response, requestedScopes: SCOPES });
+    return { instance, first, assertion, verify, passkeyId: registered.body.id as string };
+  }
+  const u1 = (): User => ({ id: 'u1', label: 'U', credentials: [{ kind: 'email', id: 'e', address: 'u1@example.com' }], signInCredentialId: 'e', recoveryCodes: [] });
+
+  it('a passkey registered through one instance steps up on another sharing the signing key, and after a restart', async () => {
+    const d = await deployment();
+    for (const other of [d.instance(), d.instance()]) {
+      const assertion = await d.assertion(other);
+      assert.ok(assertion.response.userHandle, 'a resident credential returns its user handle');
+      const verified = await d.verify(assertion, other);
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    }
+  });
+
+  it('of two assertions verified against one counter, the one that would move it back is refused', async () => {
+    const directory = createMemoryUserDirectory([u1()]);
+    // Both assertions verified against the counter read before either raised it; the directory
+    // then takes the higher one first, as a race may.
+    const raising: Array<{ counter: number; answer: (raised: boolean) => void }> = [];
+    const users: UserDirectory = {
+      ...directory,
+      setPasskeyCounter: (userId, credentialId, counter) =>
+        new Promise((answer) => {
+          raising.push({ counter, answer });
+          if (raising.length < 2) return;
+          void (async () => {
+            for (const { counter: next, answer: reply } of raising.sort((a, b) => b.counter - a.counter)) {
+              reply(await directory.setPasskeyCounter(userId, credentialId, next));
+            }
+          })();
+        }),
+    };
+    const d = await deployment(users);
+    const [higher, lower] = [await d.assertion(undefined, { counter: 10 }), await d.assertion(undefined, { counter: 7 })];
+    const answers = await Promise.all([d.verify(higher), d.verify(lower)]);
+    assert.equal(answers[0]!.status, 200, JSON.stringify(answers[0]!.body));
+    assertError(answers[1]!, 422, 'invalid_credential');
+    const stored = credentialsOf((await directory.find('u1'))!, 'passkey').find((p) => p.id === d.passkeyId)!.counter;
+    assert.equal(stored, 10, 'the counter never goes back');
   });
 
   it('needs a session', async () => {

@@ -87,6 +87,12 @@ export interface ReferenceServerOptions {
    * key will be rotated, or stored hashes stop matching.
    */
   recoveryCodeKey?: string;
+  /**
+   * The secret WebAuthn user handles are derived with (an HMAC of the user id; a passkey returns
+   * the handle it was registered with). Default: derived from the signing key — set it when the
+   * signing key will be rotated, or passkeys registered before stop matching their user.
+   */
+  passkeyUserHandleKey?: string;
 }
 
 export interface CodeMessage {
@@ -258,7 +264,9 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     },
     deliverCode: options.deliverCode,
     dailyLimits: { ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits },
-    passkeyUserHandle: createUserHandles(),
+    // From configuration, as every secret here: a handle made up per process would refuse, after
+    // a restart or on another instance, every passkey that returns its handle.
+    passkeyUserHandle: createUserHandles(options.passkeyUserHandleKey ?? derivedKey('step-up-kit passkey user handles')),
     // Spent ids live apart from the resettable state: a token or assertion used once must never
     // work again, not after a reset either (the configured external issuer is not rotated).
     sharedStore: failClosed(store),

@@ -10,7 +10,7 @@ import { createReferenceServer } from './create-reference-server.js';
 import { createRecoveryCodeHasher, generateRecoveryCode } from './recovery-codes.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import { assertError, call, sdk, TEST_SIGNING_KEY } from './test-helpers.js';
-import { createMemoryUserDirectory, type UserDirectory } from './user-directory.js';
+import { counterMayBecome, createMemoryUserDirectory, type UserDirectory } from './user-directory.js';
 import { credentialsOf, type User } from './users.js';
 
 /** An app's directory over a table of JSON rows, with a log of the changes the server asked for. */
@@ -44,11 +44,13 @@ function tableDirectory(users: User[]): UserDirectory & { rows: Map<string, stri
       return true;
     },
     async setPasskeyCounter(userId, credentialId, counter) {
+      // One synchronous read-check-write: the in-process stand-in for `UPDATE … WHERE counter < ?`.
       const user = read(userId);
       const passkey = user && credentialsOf(user, 'passkey').find((p) => p.id === credentialId);
-      if (!user || !passkey) return;
+      if (!user || !passkey || !counterMayBecome(passkey.counter, counter)) return false;
       passkey.counter = counter;
       write(user, `setPasskeyCounter ${counter}`);
+      return true;
     },
     async spendRecoveryCode(userId, hash, atMs) {
       // One synchronous read-check-write: the in-process stand-in for `UPDATE … WHERE used_at IS NULL`.

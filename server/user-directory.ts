@@ -5,6 +5,11 @@
 // StepUpStore); the demo's in-memory directory is one implementation.
 import { credentialsOf, type PasskeyCredential, type User } from './users.js';
 
+/** WebAuthn's counter rule: a counter rises, or stays at 0 on an authenticator that keeps none. */
+export function counterMayBecome(stored: number, next: number): boolean {
+  return next > stored || (stored === 0 && next === 0);
+}
+
 export interface UserDirectory {
   /** The user with this id, as it is now (a copy: changes go through the methods below). */
   find(userId: string): Promise<User | undefined>;
@@ -15,8 +20,14 @@ export interface UserDirectory {
   addPasskey(userId: string, passkey: PasskeyCredential): Promise<boolean>;
   /** Removes the user's passkey (and makes it no longer their default MFA device). False when they have none with this id. */
   removePasskey(userId: string, credentialId: string): Promise<boolean>;
-  /** Records a passkey's signature counter after an accepted assertion. */
-  setPasskeyCounter(userId: string, credentialId: string, counter: number): Promise<void>;
+  /**
+   * Raises a passkey's signature counter after a verified assertion, atomically: true when the
+   * stored counter was lower (or both are 0: an authenticator that keeps no counter), false
+   * otherwise — of two assertions verified at once, the one that would move the counter back
+   * loses (in SQL: `UPDATE … SET counter = :new WHERE … AND (counter < :new OR (counter = 0 AND
+   * :new = 0))`). Anything but true refuses the assertion.
+   */
+  setPasskeyCounter(userId: string, credentialId: string, counter: number): Promise<boolean>;
   /**
    * Marks the user's unused recovery code with this hash as used, atomically: of two concurrent
    * callers with the same code, one gets true (in SQL: `UPDATE … SET used_at = ? WHERE … AND used_at IS NULL`).
@@ -74,8 +85,11 @@ export function createMemoryUserDirectory(users: readonly User[] = []): MemoryUs
       return true;
     },
     async setPasskeyCounter(userId, credentialId, counter) {
+      // One synchronous read-check-write: atomic in this process.
       const passkey = passkeyOf(userId, credentialId);
-      if (passkey) passkey.counter = counter;
+      if (!passkey || !counterMayBecome(passkey.counter, counter)) return false;
+      passkey.counter = counter;
+      return true;
     },
     async spendRecoveryCode(userId, hash, atMs) {
       const record = byId.get(userId)?.recoveryCodes.find((r) => r.hash === hash);

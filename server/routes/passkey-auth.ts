@@ -104,7 +104,9 @@ export function registerPasskeyAuthRoutes(router: Hono<AppEnv>, ctx: ServerConte
     }
     if (!verification.verified) throw invalidCredential();
 
-    await ctx.users.setPasskeyCounter(user.id, passkey.id, verification.authenticationInfo.newCounter);
+    // Verified against the counter read when this request began: the directory raises it only if
+    // no concurrent assertion has gone further (a cloned key racing the original loses here).
+    if ((await ctx.users.setPasskeyCounter(user.id, passkey.id, verification.authenticationInfo.newCounter)) !== true) throw invalidCredential();
     return c.json(await verifyResponse(ctx, c.get('session'), user, scopes, 'passkey'));
   });
 }
