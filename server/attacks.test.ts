@@ -14,7 +14,7 @@ import { createMemoryUserDirectory } from './user-directory.js';
 import type { User } from './users.js';
 import { ELEVATED_TOKEN_HEADER } from '@step-up-kit/protocol';
 import { createServerContext, type CodeMessage } from './server-context.js';
-import { createMemoryStore } from './stores/step-up-store.js';
+import { createMemoryStore, type StepUpStore } from './stores/step-up-store.js';
 import { SoftAuthenticator } from './test-support/soft-authenticator.js';
 import {
   assertError,
@@ -26,6 +26,7 @@ import {
   sdk,
   signIn,
   TEST_SIGNING_KEY,
+  TestClock,
   type TestServer,
 } from './test-helpers.js';
 
@@ -344,6 +345,43 @@ describe('attack: guessing codes all day', () => {
       jwt: bob, body: { isoCountryCode: 'US', phoneCountryCode: '1', phoneNumber: '2025550123' },
     });
     assert.equal(sms.status, 200, 'SMS has its own budget');
+  });
+
+  it('a guess that read "not locked" just before the fifth failure locked is refused unchecked, not the first of a new run', async () => {
+    // A store that holds one read of alice's lock until told: the guess in flight while another
+    // locks, as a steady stream of guesses on several instances makes it happen.
+    const clock = new TestClock();
+    const base = createMemoryStore(clock.now);
+    let held: { reached: () => void; release: Promise<void> } | undefined;
+    const store: StepUpStore = {
+      ...base,
+      async get(key) {
+        const value = await base.get(key);
+        const hold = key.endsWith('mfa-lock:alice') ? held : undefined;
+        if (hold) {
+          held = undefined;
+          hold.reached();
+          await hold.release;
+        }
+        return value;
+      },
+    };
+    const server = createReferenceServer({ devMode: true, now: clock.now, store });
+    const alice = await signIn(server, 'alice');
+    const guess = () => call(server, 'POST', sdk(server, 'users/mfa/auth/totp'), { jwt: alice, body: { code: '000000', requestedScopes: ['wallet:sign'] } });
+    for (let i = 0; i < 4; i++) assertError(await guess(), 422, 'mfa_invalid_code');
+
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => {
+      held = { reached: resolve, release: new Promise((go) => (release = go)) };
+    });
+    const inFlight = guess();
+    await reached; // it has read the lock: none yet
+    assertError(await guess(), 429, 'mfa_rate_limited'); // the fifth failure locks
+    release();
+    assertError(await inFlight, 429, 'mfa_rate_limited');
+    const checked = base.keys().find((key) => key.endsWith('daily:failed:mfa:alice'))!;
+    assert.equal(await base.get(checked), '5', 'wrong codes checked: the five of the run, no more');
   });
 
   it('TOTP and recovery codes share one daily budget of wrong codes, which a success does not refill', async () => {

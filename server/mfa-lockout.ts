@@ -43,7 +43,10 @@ export async function beginMfaAttempt(ctx: ServerContext, userId: string, nowMs:
       if (count < MFA_MAX_FAILURES) return MFA_MAX_FAILURES - count;
       const until = nowMs + MFA_LOCKOUT_MS;
       await store.put(keys.mfaLock(userId), String(until), until);
-      await store.delete(keys.mfaFailures(userId));
+      // The run's count is kept at the limit until the lock ends, not deleted: an attempt that
+      // read "not locked" just before the lock was written still counts past the limit and is
+      // refused unchecked. (Deleted, it would start a new run of 5 inside the lockout.)
+      await store.put(keys.mfaFailures(userId), String(MFA_MAX_FAILURES), until);
       throw rateLimited(until, nowMs);
     },
   };
