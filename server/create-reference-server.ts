@@ -59,7 +59,11 @@ export interface ReferenceServer {
    * routes (12 hours). The app calls it once its own sign-in succeeded.
    */
   issueSession(userId: string): Promise<string>;
-  /** Restores the initial state: the seeded users in dev mode, nothing otherwise. */
+  /**
+   * Restores the initial state: the seeded users in dev mode, nothing otherwise. Refused (409
+   * `invalid_request`) with a store outside this process (Redis): a store shared by several
+   * instances cannot be reset by one.
+   */
   reset(): void;
   /** Releases the store's connections (Redis); the server answers nothing afterwards that needs it. */
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { createDevExternalIssuer, type DevExternalIssuer } from './dev-external-issuer.js';
 import { createDevSeed, type DevSeed } from './dev-seed.js';
+import { ApiError } from './errors.js';
 import { createElevatedTokens, type ElevatedTokens } from './elevated-tokens.js';
 import { createUserHandles, type UserHandles } from './passkey-user-handle.js';
 import { createRecoveryCodeHasher, type RecoveryCodeHasher } from './recovery-codes.js';
@@ -273,11 +274,18 @@ export function createServerContext(options: ReferenceServerOptions = {}): Serve
     sharedStoreFollowsClock: !options.store,
     resettableKeys: resettableKeys(() => generation),
     reset: () => {
+      // The generation lives in this process: instances sharing a store outside it (Redis) would
+      // each keep their own, and a restart would go back to the first, where the state from
+      // before is still kept. (A store in this process goes with it.)
+      const forgetPrefix = (store as Partial<MemoryStepUpStore>).forgetPrefix?.bind(store);
+      if (!forgetPrefix) {
+        throw new ApiError(409, 'invalid_request', 'The demo cannot be reset while short-lived state is kept in a shared store: other instances, and this one after a restart, would still see the state from before.');
+      }
       if (devSeed) ctx.users = ctx.demoUsers = createMemoryUserDirectory(devSeed.users);
       ctx.clockOffsetMs = 0;
-      // Nothing reads the old generation's keys again: a store in this process frees them now
-      // (a shared store's expire on their own), so a long-running dev server does not grow.
-      (store as Partial<MemoryStepUpStore>).forgetPrefix?.(generationPrefix(generation));
+      // Nothing reads the old generation's keys again: the store frees them now, so a
+      // long-running dev server does not grow.
+      forgetPrefix(generationPrefix(generation));
       generation += 1;
       // Everything issued before the reset stops working: sessions and elevated tokens.
       ctx.sessions.rotateKey();
