@@ -16,6 +16,22 @@ function pseudoRandom(seed: number): () => number {
   };
 }
 
+/** Every operation of the store, setOnce of no value (the one that packs) the most often. */
+const operations: [string, (s: StepUpStore, key: string, until: number) => Promise<unknown>][] = [
+  ['setOnce', (s, key, until) => s.setOnce(key, until)],
+  ['setOnce', (s, key, until) => s.setOnce(key, until)],
+  ['setOnce', (s, key, until) => s.setOnce(key, until)],
+  ['setOnce with a value', (s, key, until) => s.setOnce(key, until, 'v')],
+  ['get', (s, key) => s.get(key)],
+  ['get', (s, key) => s.get(key)],
+  ['take', (s, key) => s.take(key)],
+  ['delete', (s, key) => s.delete(key)],
+  ['put', (s, key, until) => s.put(key, 'put', until)],
+  ['increment', (s, key, until) => s.increment(key, until)],
+  ['pushToList', (s, key, until) => s.pushToList(key, 'item', until, 3)],
+  ['list', (s, key) => s.list(key)],
+];
+
 describe('the memory store\'s packed spent ids', () => {
   it('reads a key ending in a UUID back as the same UUID, and packs no other spelling', () => {
     const id = randomUUID();
@@ -37,20 +53,6 @@ describe('the memory store\'s packed spent ids', () => {
     // `plain:<uuid>!` (never packed: it does not end in a UUID) must answer the same.
     const packedKey = (id: string) => `elevated:${id}`;
     const plainKey = (id: string) => `plain:${id}!`;
-    const operations: [string, (s: StepUpStore, key: string, until: number) => Promise<unknown>][] = [
-      ['setOnce', (s, key, until) => s.setOnce(key, until)],
-      ['setOnce', (s, key, until) => s.setOnce(key, until)],
-      ['setOnce', (s, key, until) => s.setOnce(key, until)],
-      ['setOnce with a value', (s, key, until) => s.setOnce(key, until, 'v')],
-      ['get', (s, key) => s.get(key)],
-      ['get', (s, key) => s.get(key)],
-      ['take', (s, key) => s.take(key)],
-      ['delete', (s, key) => s.delete(key)],
-      ['put', (s, key, until) => s.put(key, 'put', until)],
-      ['increment', (s, key, until) => s.increment(key, until)],
-      ['pushToList', (s, key, until) => s.pushToList(key, 'item', until, 3)],
-      ['list', (s, key) => s.list(key)],
-    ];
     for (let i = 0; i < 20_000; i++) {
       const id = ids[Math.floor(random() * ids.length)]!;
       const [name, run] = operations[Math.floor(random() * operations.length)]!;
@@ -131,5 +133,52 @@ describe('the memory store\'s packed spent ids', () => {
     assert.equal(await store.get(spent), '1');
     assert.equal(await store.get(generation), undefined);
     assert.equal(await store.setOnce(spent, until), false);
+  });
+
+  it('keys ending in a UUID under many prefixes: only a bounded number of tables, the rest in the map, all answered the same and freed when they expire', async () => {
+    let nowMs = 1_000_000;
+    const store = createMemoryStore(() => nowMs);
+    // The store's cap: each table keeps at least 24 KB, however few keys it holds.
+    const MAX_TABLES = 8;
+    // Spent ids of an external issuer whose jtis read `<counter>-<uuid>`: a prefix per key.
+    const keyOf = (n: number) => `external:${n}-${randomUUID()}`;
+    // The same operation on the key followed by '!' (never packed) must answer the same.
+    const same = async (key: string, until: number, [name, run]: (typeof operations)[number]) =>
+      assert.deepEqual(await run(store, key, until), await run(store, `${key}!`, until), `${name} of ${key}`);
+    const [setOnce, , , , get] = operations;
+
+    const until = nowMs + 60_000;
+    const hot = `elevated:${randomUUID()}`;
+    const first = [hot, ...Array.from({ length: 40 }, (_, n) => keyOf(n))];
+    for (const key of first) await same(key, until, setOnce!);
+    assert.ok(store.packedPrefixes().length <= MAX_TABLES, `tables: ${store.packedPrefixes().join(' ')}`);
+    assert.ok(store.packedPrefixes().includes('elevated:'), 'the spent ids of elevated tokens stay packed');
+    for (const key of first) {
+      await same(key, until, setOnce!);
+      await same(key, until, get!);
+    }
+    assert.deepEqual(store.keys().filter((key) => !key.endsWith('!')).sort(), [...first].sort());
+
+    // Random operations on 50 prefixes, with expiries of up to 5 s: tables fill, expire and are
+    // replaced, and a prefix's keys can be in the map and in its table at once.
+    const random = pseudoRandom(23);
+    const ids = Array.from({ length: 200 }, (_, n) => keyOf(n % 50));
+    for (let i = 0; i < 5000; i++) {
+      const key = ids[Math.floor(random() * ids.length)]!;
+      await same(key, nowMs + 1 + Math.floor(random() * 5000), operations[Math.floor(random() * operations.length)]!);
+      assert.ok(store.packedPrefixes().length <= MAX_TABLES, `operation ${i}: tables ${store.packedPrefixes().join(' ')}`);
+      nowMs += Math.floor(random() * 20);
+    }
+    for (const key of [...first, ...ids]) await same(key, nowMs + 1000, get!);
+
+    // Once all of it has expired, later keys take the tables over, and the map's next sweep
+    // (a write of half as many keys as it holds at most) frees the rest.
+    nowMs += 10 * 60_000;
+    for (const key of [...first, ...ids]) await same(key, nowMs + 1000, get!);
+    const later = Array.from({ length: 1000 }, (_, n) => `later:${n}-${randomUUID()}`);
+    for (const key of later) assert.equal(await store.setOnce(key, nowMs + 60_000), true);
+    assert.deepEqual(store.keys().sort(), later.sort());
+    assert.ok(store.packedPrefixes().length <= MAX_TABLES, `tables: ${store.packedPrefixes().join(' ')}`);
+    assert.ok(store.packedPrefixes().every((prefix) => prefix.startsWith('later:')), `tables: ${store.packedPrefixes().join(' ')}`);
   });
 });

@@ -50,7 +50,17 @@ export interface MemoryStepUpStore extends StepUpStore {
   forgetPrefix(prefix: string): void;
   /** The keys held now, expired ones not yet swept included (for diagnostics and tests). */
   keys(): string[];
+  /** The prefixes whose keys are packed now, one table of at least 24 KB each (for diagnostics and tests, as keys()). */
+  packedPrefixes(): string[];
 }
+
+/**
+ * The most prefixes packed at once. A table keeps at least 24 KB however few ids it holds, so it
+ * pays only for a prefix with many keys; the kit's own are a handful (`elevated:`, `external:`,
+ * the generation's OAuth states). Without a cap, ids chosen from outside, such as an external
+ * issuer's jtis `<counter>-<uuid>`, would keep a table per key.
+ */
+const MAX_PACKED_TABLES = 8;
 
 /** The value setOnce stores when given none: the key's presence is all it says. */
 const TAKEN = '1';
@@ -58,8 +68,9 @@ const TAKEN = '1';
 /**
  * One process's store: a map with expiries, swept as it grows, so it holds only live keys. Keys
  * taken with setOnce and no value that end in a UUID (the spent ids of elevated tokens, by far
- * the most numerous) are kept apart, packed (uuid-expiry-table.ts): they read exactly as if they
- * were in the map.
+ * the most numerous) are kept apart, packed (uuid-expiry-table.ts), in a table per prefix for at
+ * most MAX_PACKED_TABLES prefixes at once; the others' keys go in the map. Either way they read
+ * exactly as if they were in the map.
  */
 export function createMemoryStore(now: () => number = Date.now): MemoryStepUpStore {
   const entries = new Map<string, Entry>();
@@ -101,12 +112,22 @@ export function createMemoryStore(now: () => number = Date.now): MemoryStepUpSto
     const slot = packedSlot(key);
     return slot !== undefined && slot.table.untilOf(slot.words) !== undefined;
   };
-  /** Packs a setOnce of no value whose key ends in a UUID; false when the key is not one. */
+  /** Packs a setOnce of no value whose key ends in a UUID; false when the key is not one, or its prefix gets no table. */
   const pack = (key: string, untilMs: number) => {
     const split = Number.isFinite(untilMs) && untilMs > 0 ? splitUuidKey(key) : undefined;
     if (!split) return false;
     let table = packed.get(split.prefix);
-    if (!table) packed.set(split.prefix, (table = new UuidExpiryTable(now)));
+    if (!table) {
+      if (packed.size >= MAX_PACKED_TABLES) {
+        // Tables with no live id answer nothing: dropping them changes no answer, and makes room
+        // again once a burst of prefixes has expired, so the hot prefix gets its table back.
+        const nowMs = now();
+        for (const [prefix, t] of packed) if (t.size === 0 || t.latestUntil <= nowMs) packed.delete(prefix);
+        // Still full: the key goes in the map, which frees it when it expires.
+        if (packed.size >= MAX_PACKED_TABLES) return false;
+      }
+      packed.set(split.prefix, (table = new UuidExpiryTable(now)));
+    }
     table.add(split.words, untilMs);
     return true;
   };
@@ -163,6 +184,9 @@ export function createMemoryStore(now: () => number = Date.now): MemoryStepUpSto
     },
     keys() {
       return [...entries.keys(), ...[...packed].flatMap(([prefix, table]) => table.ids().map((uuid) => prefix + uuid))];
+    },
+    packedPrefixes() {
+      return [...packed.keys()];
     },
   };
 }

@@ -50,6 +50,7 @@ export class UuidExpiryTable {
   #until = new Float64Array(MIN_CAPACITY);
   #size = 0;
   #addsSinceSweep = 0;
+  #latestUntil = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -63,6 +64,11 @@ export class UuidExpiryTable {
     return this.#until.length;
   }
 
+  /** The latest expiry ever added: once it has passed, every id held has expired (known without a scan). */
+  get latestUntil(): number {
+    return this.#latestUntil;
+  }
+
   /** The expiry of a live id, or undefined. */
   untilOf(words: UuidWords): number | undefined {
     const slot = this.#find(words);
@@ -73,6 +79,7 @@ export class UuidExpiryTable {
   /** Holds `words` until `untilMs` (> 0), replacing an id held already. */
   add(words: UuidWords, untilMs: number): void {
     if (!(untilMs > 0)) throw new RangeError('An expiry must be a time after the epoch.');
+    this.#latestUntil = Math.max(this.#latestUntil, untilMs);
     // A full table first drops what has expired, and grows only when that did not make room.
     const full = () => this.#size + 1 > this.capacity * MAX_LOAD;
     if (++this.#addsSinceSweep >= Math.max(MIN_ADDS_BETWEEN_SWEEPS, this.#size / 2) || full()) this.sweep();
