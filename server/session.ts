@@ -1,7 +1,7 @@
 // Session JWTs: how the reference backend knows who is signed in. HS256 with a secret derived
 // from the signing key, so every instance of a deployment honours the sessions of the others
 // (and a restart with the same key signs nobody out); a dev reset makes up a new one.
-import { randomBytes, webcrypto } from 'node:crypto';
+import { randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
 import { notSignedIn } from './errors.js';
@@ -70,6 +70,9 @@ export function createSessionIssuer(environmentId: string, now: () => number, in
         .setSubject(userId)
         .setIssuedAt(iat)
         .setExpirationTime(iat + SESSION_LIFETIME_SECONDS)
+        // Every sign-in its own token: a sign-out (remembered by the token's hash) ends that
+        // session only, and a sign-in right after a sign-out never hands back the revoked one.
+        .setJti(randomUUID())
         .sign(await secret);
     },
     async verify(jwt) {
